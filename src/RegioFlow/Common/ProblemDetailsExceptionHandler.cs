@@ -1,0 +1,86 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace RegioFlow.Common;
+
+/// <summary>
+/// Turns every exception on an API request into RFC 9457 ProblemDetails: validation → 400 with field errors,
+/// not found → 404, forbidden → 403, conflicts and stale versions → 409, anything else → 500 without internals.
+/// Page requests fall through to the error page.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.IsApiRequest())
+        {
+            return false;
+        }
+
+        var problem = Describe(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Onverwachte fout bij {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        ValidationException validation => new ValidationProblemDetails(ToFieldErrors(validation))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "De invoer is niet geldig.",
+            Detail = "Een of meer velden bevatten een fout; zie 'errors'.",
+        },
+        BadHttpRequestException badRequest => new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Het verzoek is te groot." : "Het verzoek kan niet worden gelezen.",
+            Detail = DescribeBadRequest(badRequest),
+        },
+        JsonException json => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Het verzoek kan niet worden gelezen.",
+            Detail = $"De JSON in het verzoek is ongeldig: {json.Message}",
+        },
+        NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Niet gevonden.", Detail = notFound.Message },
+        ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Geen toegang.", Detail = forbidden.Message },
+        ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict met de huidige toestand.", Detail = conflict.Message },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict met de huidige toestand.",
+            Detail = "Iemand anders heeft deze gegevens intussen gewijzigd. Laad ze opnieuw en probeer het nog eens.",
+        },
+        OperationCanceledException => new ProblemDetails { Status = 499, Title = "Het verzoek is afgebroken." },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "Er ging iets mis aan onze kant.",
+            Detail = "De fout is vastgelegd. Probeer het later opnieuw of neem contact op met de beheerder en noem het traceId.",
+        },
+    };
+
+    private static Dictionary<string, string[]> ToFieldErrors(ValidationException validation) =>
+        validation.Errors
+            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
+    private static string DescribeBadRequest(BadHttpRequestException exception) =>
+        exception.InnerException is JsonException json
+            ? $"De JSON in het verzoek is ongeldig: {json.Message}"
+            : exception.Message;
+}

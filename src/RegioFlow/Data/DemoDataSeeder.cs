@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using RegioFlow.Domain;
+
+namespace RegioFlow.Data;
+
+/// <summary>
+/// Demo organisations and one demo user per role, so the embedded default can be tried at once with development
+/// sign-in. People are invented; organisations are of the kinds the region reports name. Idempotent.
+/// </summary>
+internal static class DemoDataSeeder
+{
+    internal sealed record DemoUser(string Login, string DisplayName, Role[] Roles, string? Organisation, string? Function);
+
+    internal static readonly (string Name, OrganisationKind Kind, string RegionCode)[] Organisations =
+    [
+        ("Regio Achterhoek", OrganisationKind.Regiobureau, "achterhoek"),
+        ("Gemeente Doetinchem", OrganisationKind.Gemeente, "achterhoek"),
+        ("Provincie Gelderland", OrganisationKind.Provincie, "achterhoek"),
+        ("Graafschap College", OrganisationKind.MboSchool, "achterhoek"),
+        ("Installatiebedrijf Oost BV", OrganisationKind.Werkgever, "achterhoek"),
+        ("Opleidingscentrum Techniek Oost", OrganisationKind.Opleider, "achterhoek"),
+        ("Gemeente Rotterdam", OrganisationKind.Gemeente, "rijnmond"),
+    ];
+
+    internal static readonly DemoUser[] Users =
+    [
+        new("initiatiefnemer", "Sanne de Vries", [Role.InitiativeLead], "Graafschap College", "Projectleider"),
+        new("aanvrager", "Mehmet Yilmaz", [Role.VoucherApplicant], null, null),
+        new("opleider", "Inge Bakker", [Role.TrainingProvider], "Opleidingscentrum Techniek Oost", "Cursusadministratie"),
+        new("tafellid", "Joost Hendriks", [Role.TableMember], "Gemeente Doetinchem", "Wethouder"),
+        new("tafelvoorzitter", "Fatima El Amrani", [Role.TableChair, Role.TableMember], "Provincie Gelderland", "Gedeputeerde"),
+        new("beslisser", "Pieter Jansen", [Role.DecisionBodyMember], "Regio Achterhoek", "Lid Achterhoek Board"),
+        new("fondsbeheerder", "Linda Visser", [Role.FundAdministrator], "Regio Achterhoek", "Fondsbeheerder"),
+        new("toezicht", "Ahmed Bouzid", [Role.Oversight], "Provincie Gelderland", "Beleidsadviseur"),
+        new("beheerder", "Eva Smit", [Role.Admin], "Regio Achterhoek", "Applicatiebeheerder"),
+    ];
+
+    public static async Task SeedAsync(RegioFlowDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Id, cancellationToken);
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, cancellationToken);
+        foreach (var (name, kind, regionCode) in Organisations.Where(o => !organisations.ContainsKey(o.Name)))
+        {
+            var organisation = new Organisation(name, kind, regions.GetValueOrDefault(regionCode), now);
+            organisations[name] = organisation;
+            db.Organisations.Add(organisation);
+        }
+
+        var logins = Users.Select(u => u.Login).ToList();
+        var existing = await db.Users.Where(u => logins.Contains(u.ExternalId)).Select(u => u.ExternalId).ToListAsync(cancellationToken);
+        foreach (var demo in Users.Where(u => !existing.Contains(u.Login)))
+        {
+            var user = new UserAccount(demo.Login, demo.DisplayName, $"{demo.Login}@demo.regioflow.invalid", demo.Roles, isDemo: true, now);
+            if (demo.Organisation is not null)
+            {
+                user.JoinOrganisation(organisations[demo.Organisation], demo.Function);
+            }
+
+            db.Users.Add(user);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

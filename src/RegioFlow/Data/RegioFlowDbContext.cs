@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using RegioFlow.Domain;
+
+namespace RegioFlow.Data;
+
+/// <summary>
+/// The one DbContext. Each database provider has a thin subclass that owns its own migration set
+/// (<see cref="SqliteRegioFlowDbContext"/>, <see cref="PostgresRegioFlowDbContext"/>); handlers depend on this type.
+/// </summary>
+public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is euros with two decimals everywhere (ARCHITECTURE.md §5).
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+}
+
+public sealed class SqliteRegioFlowDbContext(DbContextOptions<SqliteRegioFlowDbContext> options) : RegioFlowDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite stores DateTimeOffset as text, which it cannot compare or order in SQL. Storing UTC ticks
+        // keeps "due before now" queries in the database (deadlines, reminders).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresRegioFlowDbContext(DbContextOptions<PostgresRegioFlowDbContext> options) : RegioFlowDbContext(options);

@@ -1,0 +1,70 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using RegioFlow.Auth;
+using RegioFlow.Data;
+
+namespace RegioFlow.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Run a Hangfire server in this process. Switch off for a web-only instance (or in tests).</summary>
+    public bool RunServer { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 2;
+}
+
+public static class JobsSetup
+{
+    public const string DashboardPath = "/jobs";
+
+    /// <summary>
+    /// In-memory storage with SQLite (no SQLite storage exists in the registry; deadline rows in the database are the
+    /// truth, so nothing is lost on restart), Hangfire.PostgreSql with PostgreSQL (durable, shared by instances).
+    /// </summary>
+    public static IServiceCollection AddRegioFlowJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName);
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, jobs.WorkerCount));
+        }
+
+        return services;
+    }
+
+    /// <summary>The Hangfire dashboard for administrators only; the standard authorization pipeline decides.</summary>
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [],
+            DashboardTitle = "RegioFlow – achtergrondtaken",
+            AppPath = "/",
+        });
+        return app;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using RegioFlow.Auth;
+using RegioFlow.Common;
+using RegioFlow.Data;
+using RegioFlow.Features.DevSignIn;
+using RegioFlow.Features.Me;
+using RegioFlow.Features.Organisations;
+using RegioFlow.Features.Regions;
+using RegioFlow.Jobs;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// 1. Refuse to start on settings that cannot work, saying what to configure.
+var problems = DatabaseSetup.FindConfigurationProblems(builder.Configuration).ToList();
+var (authMode, authProblem) = AuthModeResolver.Resolve(builder.Configuration, builder.Environment);
+if (authProblem is not null)
+{
+    problems.Add(authProblem);
+}
+
+if (problems.Count > 0 || authMode is null)
+{
+    Console.Error.WriteLine("RegioFlow kan niet starten:");
+    problems.ForEach(problem => Console.Error.WriteLine($"- {problem}"));
+    return 1;
+}
+
+// 2. Services.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRegioFlowDatabase(builder.Configuration);
+builder.Services.AddRegioFlowAuthentication(builder.Configuration, authMode.Value);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("nl");
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+    context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+});
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+builder.Services.AddRegioFlowJobs(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AllowAnonymousToFolder("/Account");
+    options.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 25 * 1024 * 1024);
+
+var app = builder.Build();
+
+// 3. Database: migrate and seed before the first request.
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+}
+
+// 4. Pipeline: errors become ProblemDetails for /api and a friendly page for people.
+app.UseExceptionHandler("/fout");
+app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
+app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/fout/{0}"));
+app.UseAuthentication();
+app.UseAuthorization();
+
+// 5. Endpoints.
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api-docs", options => options.WithTitle("RegioFlow API").DisableDefaultFonts()).AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+app.MapJobsDashboard();
+app.MapMeEndpoints();
+app.MapRegionsEndpoints();
+app.MapOrganisationsEndpoints();
+if (authMode == AuthMode.Development)
+{
+    app.MapDevSignInEndpoints();
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
