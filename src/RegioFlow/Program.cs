@@ -71,6 +71,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.UseExceptionHandler("/fout");
 app.UseWhen(context => context.IsApiRequest(), api => api.UseStatusCodePages());
 app.UseWhen(context => !context.IsApiRequest(), pages => pages.UseStatusCodePagesWithReExecute("/fout/{0}"));
+app.UseRouting(); // after the error middleware, so re-executed error pages are routed too
 app.UseAuthentication();
 app.UseAuthorization();
 

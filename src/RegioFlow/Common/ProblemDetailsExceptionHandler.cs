@@ -16,7 +16,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.IsApiRequest())
+        // With a re-execute path configured, the middleware has already pointed Request.Path at the error page;
+        // the original path tells whether this was an API call.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (originalPath is null || !originalPath.StartsWith("/api", StringComparison.OrdinalIgnoreCase)
+            || (originalPath.Length > 4 && originalPath[4] != '/'))
         {
             return false;
         }
@@ -24,16 +28,22 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var problem = Describe(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            logger.LogError(exception, "Onverwachte fout bij {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Onverwachte fout bij {Method} {Path}", httpContext.Request.Method, originalPath);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = problem,
+            ProblemDetails = WithInstance(problem, originalPath),
             Exception = exception,
         });
+    }
+
+    private static ProblemDetails WithInstance(ProblemDetails problem, string path)
+    {
+        problem.Instance = path;
+        return problem;
     }
 
     internal static ProblemDetails Describe(Exception exception) => exception switch

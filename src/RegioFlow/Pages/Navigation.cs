@@ -1,0 +1,46 @@
+using RegioFlow.Domain;
+
+namespace RegioFlow.Pages;
+
+/// <summary>The main navigation per role: every item is a page that exists and that the user may open.</summary>
+public static class Navigation
+{
+    public sealed record Item(string Label, string Href);
+
+    public static IReadOnlyList<Item> For(bool signedIn, IReadOnlySet<Role> roles)
+    {
+        if (!signedIn)
+        {
+            return [new("Start", "/")];
+        }
+
+        List<Item> items =
+        [
+            new("Start", "/"),
+            new("Regio's", "/regios"),
+            new("Organisaties", "/organisaties"),
+        ];
+        if (roles.Contains(Role.Admin))
+        {
+            items.Add(new("Achtergrondtaken", "/jobs"));
+        }
+
+        items.Add(new("API", "/api-docs"));
+        return items;
+    }
+
+    /// <summary>What each role does in RegioFlow, shown on the home page.</summary>
+    public static string Describe(Role role) => role switch
+    {
+        Role.InitiativeLead => "U dient subsidieaanvragen in voor initiatieven, beantwoordt vragen, rapporteert voortgang en legt de borging vast.",
+        Role.VoucherApplicant => "U vraagt een scholingsvoucher aan voor om-, bij- of herscholing en volgt de status van uw aanvraag.",
+        Role.TrainingProvider => "U verzilvert scholingsvouchers van deelnemers en dient declaraties in.",
+        Role.TableMember => "U beoordeelt aanvragen die aan uw thematafel zijn toegewezen met het toetsingskader.",
+        Role.TableChair => "U wijst beoordelaars toe en stelt het advies van de thematafel vast.",
+        Role.DecisionBodyMember => "U besluit over aanvragen: toekennen, afwijzen of aanhouden, met voorwaarden.",
+        Role.FundAdministrator => "U beheert regelingen, budgetten, verplichtingen, betalingen, vaststellingen en vouchers.",
+        Role.Oversight => "U volgt de voortgang van de regio met dashboards en rapportages.",
+        Role.Admin => "U beheert organisaties, gebruikers, workflowversies en achtergrondtaken.",
+        _ => "",
+    };
+}

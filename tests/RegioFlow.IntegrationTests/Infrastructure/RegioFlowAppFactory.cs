@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RegioFlow.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app (Program.cs, real database, real authentication pipeline) on a test server, or on Kestrel at
+/// 127.0.0.1 for browser tests. Settings are layered over the repository's appsettings.json.
+/// </summary>
+public sealed class RegioFlowAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseContentRoot(TestEnvironment.RepositoryRoot);
+        var all = new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "Development",
+            ["Seed:DemoData"] = "true",
+            ["Jobs:RunServer"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Database.Settings())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
