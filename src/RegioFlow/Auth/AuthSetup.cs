@@ -63,6 +63,12 @@ public static class AuthSetup
             o.LogoutPath = SignOutPath;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Signed in but not allowed: answer 403 (the error page explains) instead of redirecting to a login page.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         return services;

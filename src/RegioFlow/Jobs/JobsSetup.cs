@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using RegioFlow.Auth;
 using RegioFlow.Data;
 
@@ -29,23 +31,24 @@ public static class JobsSetup
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
 
-        services.AddHangfire(config =>
+        // Each app instance owns its storage through DI instead of Hangfire's process-wide JobStorage.Current, so
+        // several instances in one process (tests, the two-instance deadline test) never share or dispose another's.
+        services.AddSingleton<JobStorage>(_ =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
+            if (database.Provider != DatabaseProvider.Postgres)
             {
-                var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
-                config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                return new InMemoryStorage();
             }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
+
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (jobs.RunServer)
         {
