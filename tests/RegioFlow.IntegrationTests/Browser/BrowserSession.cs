@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RegioFlow.IntegrationTests.Infrastructure;
+
+namespace RegioFlow.IntegrationTests.Browser;
+
+/// <summary>
+/// The app on Kestrel at 127.0.0.1 (own database of this run's provider) and Debian's headless Chromium driven by
+/// Playwright. Chromium runs with background networking off: this machine has no network beyond loopback.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private TestDatabase _database = null!;
+    private RegioFlowAppFactory _factory = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseAddress { get; private set; } = "";
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        TestEnvironment.RequireChromium();
+        var session = new BrowserSession { _database = await TestDatabase.CreateAsync() };
+        session._factory = new RegioFlowAppFactory(session._database);
+        session._factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        session._factory.StartServer();
+        session.BaseAddress = session._factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        session._playwright = await Playwright.CreateAsync();
+        session.Browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return session;
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, Locale = "nl-NL" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Screenshots land beside the test binaries (TestResults/screenshots) for a person to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

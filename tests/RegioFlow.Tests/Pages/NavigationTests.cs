@@ -1,0 +1,32 @@
+using RegioFlow.Domain;
+using RegioFlow.Pages;
+
+namespace RegioFlow.Tests.Pages;
+
+public sealed class NavigationTests
+{
+    [Fact]
+    public void A_visitor_only_sees_the_start_page() =>
+        Assert.Equal(["/"], Navigation.For(signedIn: false, new HashSet<Role>()).Select(i => i.Href));
+
+    [Fact]
+    public void Only_an_admin_gets_the_jobs_dashboard()
+    {
+        var admin = Navigation.For(signedIn: true, new HashSet<Role> { Role.Admin }).Select(i => i.Href);
+        var others = Enum.GetValues<Role>().Where(r => r != Role.Admin)
+            .SelectMany(role => Navigation.For(signedIn: true, new HashSet<Role> { role }).Select(i => i.Href));
+
+        Assert.Contains("/jobs", admin);
+        Assert.DoesNotContain("/jobs", others);
+    }
+
+    [Fact]
+    public void Every_role_has_a_dutch_description_and_label()
+    {
+        Assert.All(Enum.GetValues<Role>(), role =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(Navigation.Describe(role)));
+            Assert.NotEqual(role.ToString(), role.Label());
+        });
+    }
+}
