@@ -12,7 +12,11 @@ using RegioFlow.Features.Regions;
 using RegioFlow.Jobs;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = HostingDefaults.EnvironmentWhenRunFromSource(args),
+});
 
 // 1. Refuse to start on settings that cannot work, saying what to configure.
 var problems = DatabaseSetup.FindConfigurationProblems(builder.Configuration).ToList();

@@ -12,7 +12,8 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_without_sign_in_settings_exits_non_zero_saying_what_to_configure()
     {
-        var (exitCode, output) = await RunAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        // DOTNET_LAUNCH_PROFILE is what `dotnet run` sets; a named environment must still win over its Development default.
+        var (exitCode, output) = await RunAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_LAUNCH_PROFILE"] = "RegioFlow" });
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("RegioFlow kan niet starten", output);
