@@ -1,4 +1,6 @@
 using System.Net;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using RegioFlow.IntegrationTests.Infrastructure;
 
 namespace RegioFlow.IntegrationTests.Hosting;
@@ -36,5 +38,28 @@ public sealed class JobsDashboardTests(AppFixture app) : IntegrationTest(app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/aanmelden", response.Headers.Location!.PathAndQuery);
+    }
+}
+
+/// <summary>Jobs:RunServer decides whether this instance runs a Hangfire server (on its own storage).</summary>
+public sealed class JobsServerTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Jobs_RunServer_switches_the_hangfire_server_on_and_off(bool runServer)
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var factory = new RegioFlowAppFactory(database, new Dictionary<string, string?> { ["Jobs:RunServer"] = runServer.ToString() });
+        _ = factory.Server;
+        var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (runServer && monitoring.Servers().Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(runServer ? 1 : 0, monitoring.Servers().Count);
     }
 }

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace RegioFlow.Common;
+
+/// <summary>Every ProblemDetails gets a Dutch title (also those the framework writes itself), its path and a traceId.</summary>
+internal static class DutchProblemTitles
+{
+    private static readonly Dictionary<int, string> Titles = new()
+    {
+        [StatusCodes.Status400BadRequest] = "Het verzoek kan niet worden gelezen.",
+        [StatusCodes.Status401Unauthorized] = "Niet aangemeld.",
+        [StatusCodes.Status403Forbidden] = "Geen toegang.",
+        [StatusCodes.Status404NotFound] = "Niet gevonden.",
+        [StatusCodes.Status405MethodNotAllowed] = "Deze methode is hier niet toegestaan.",
+        [StatusCodes.Status409Conflict] = "Conflict met de huidige toestand.",
+        [StatusCodes.Status413PayloadTooLarge] = "Het verzoek is te groot.",
+        [StatusCodes.Status415UnsupportedMediaType] = "Dit inhoudstype wordt niet ondersteund; stuur JSON (application/json).",
+        [StatusCodes.Status500InternalServerError] = "Er ging iets mis aan onze kant.",
+    };
+
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status is { } status && Titles.TryGetValue(status, out var title)
+            && (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || FrameworkTitles.Contains(problem.Title)))
+        {
+            problem.Title = title;
+        }
+
+        problem.Instance ??= context.HttpContext.Request.Path;
+        problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+    }
+
+    /// <summary>Titles ASP.NET Core writes itself that are not in <see cref="ReasonPhrases"/> (RFC 9110 names, the 500 text).</summary>
+    private static readonly HashSet<string> FrameworkTitles = ["An error occurred while processing your request.", "Content Too Large"];
+}
