@@ -13,17 +13,21 @@ public static class DatabaseSetup
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditInterceptor>();
 
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString(ConnectionStringName);
-            services.AddDbContext<RegioFlowDbContext, PostgresRegioFlowDbContext>(db => db.UseNpgsql(connectionString));
+            services.AddDbContext<RegioFlowDbContext, PostgresRegioFlowDbContext>((provider, db) =>
+                db.UseNpgsql(connectionString).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(options.SqlitePath);
-            services.AddDbContext<RegioFlowDbContext, SqliteRegioFlowDbContext>(db => db.UseSqlite(connectionString));
+            services.AddDbContext<RegioFlowDbContext, SqliteRegioFlowDbContext>((provider, db) =>
+                db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
         }
 
         return services;

@@ -19,6 +19,16 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseJournalEntry> CaseJournal => Set<CaseJournalEntry>();
+
+    public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 

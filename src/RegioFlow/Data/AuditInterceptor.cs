@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using RegioFlow.Auth;
+using RegioFlow.Domain;
+
+namespace RegioFlow.Data;
+
+/// <summary>Who is acting for the audit trail: the signed-in user, or the name a job gives (default "systeem").</summary>
+public sealed class AuditActor(CurrentUser currentUser)
+{
+    public const string System = "systeem";
+
+    public string? Override { get; set; }
+
+    public string Name => Override ?? currentUser.SubjectId ?? System;
+}
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, modified or deleted row in the same SaveChanges, so no code path
+/// can change data without a trace. The journal and the audit trail themselves are append-only and not audited again.
+/// </summary>
+internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Capture(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Capture(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Capture(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var who = actor.Name;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not CaseJournalEntry)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var changes = Describe(entry);
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+
+            var caseId = entry.Entity switch
+            {
+                Case c => c.Id,
+                CaseDeadline d => d.CaseId,
+                _ => (Guid?)null,
+            };
+            var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            context.Add(new AuditEntry(now, who, entry.Metadata.ClrType.Name, key, entry.State.ToString(), JsonSerializer.Serialize(changes, Json), caseId));
+        }
+    }
+
+    private static Dictionary<string, object?> Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[name] = new { @new = property.CurrentValue };
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = new { old = property.OriginalValue };
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[name] = new { old = property.OriginalValue, @new = property.CurrentValue };
+                    break;
+            }
+        }
+
+        return changes;
+    }
+}
