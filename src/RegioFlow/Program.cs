@@ -1,14 +1,18 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using RegioFlow.Auth;
 using RegioFlow.Common;
 using RegioFlow.Data;
+using RegioFlow.Features.Cases;
 using RegioFlow.Features.DevSignIn;
 using RegioFlow.Features.Me;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Regions;
+using RegioFlow.Features.Workflows;
 using RegioFlow.Jobs;
+using RegioFlow.Workflows;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -25,7 +29,9 @@ if (authProblem is not null)
     problems.Add(authProblem);
 }
 
-if (problems.Count > 0 || authMode is null)
+var (workflows, workflowProblems) = WorkflowSetup.Load(builder.Configuration, builder.Environment.ContentRootPath);
+problems.AddRange(workflowProblems);
+if (problems.Count > 0 || authMode is null || workflows is null)
 {
     Console.Error.WriteLine("RegioFlow kan niet starten:");
     problems.ForEach(problem => Console.Error.WriteLine($"- {problem}"));
@@ -49,6 +55,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddRegioFlowJobs(builder.Configuration);
+builder.Services.AddWorkflowEngine(workflows);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRazorPages(options =>
 {
@@ -64,7 +71,20 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+    var changed = await WorkflowSetup.VerifyPublishedAsync(
+        scope.ServiceProvider.GetRequiredService<RegioFlowDbContext>(), workflows, app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
+    if (changed.Count > 0)
+    {
+        Console.Error.WriteLine("RegioFlow kan niet starten:");
+        changed.ToList().ForEach(problem => Console.Error.WriteLine($"- {problem}"));
+        return 1;
+    }
 }
+
+// Deadlines: the reconciler runs every minute and once now, so timers lost with in-memory storage are rebuilt.
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<ReconcileDeadlinesJob>(ReconcileDeadlinesJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReconcileDeadlinesJob>(job => job.RunAsync(CancellationToken.None));
 
 // 4. Pipeline: errors become ProblemDetails for /api and a friendly page for people.
 app.UseExceptionHandler("/fout");
@@ -85,6 +105,8 @@ app.MapJobsDashboard();
 app.MapMeEndpoints();
 app.MapRegionsEndpoints();
 app.MapOrganisationsEndpoints();
+app.MapCasesEndpoints();
+app.MapWorkflowsEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

@@ -15,6 +15,10 @@ public sealed class JobsOptions
     public bool RunServer { get; set; } = true;
 
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often servers look for due scheduled jobs and (PostgreSQL) new queued jobs; Hangfire's default is 15 s,
+    /// too coarse for deadlines of seconds.</summary>
+    public int PollIntervalSeconds { get; set; } = 2;
 }
 
 public static class JobsSetup
@@ -40,7 +44,12 @@ public static class JobsSetup
                 return new InMemoryStorage();
             }
 
-            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(Math.Max(1, jobs.PollIntervalSeconds)),
+            };
             var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
@@ -52,7 +61,11 @@ public static class JobsSetup
 
         if (jobs.RunServer)
         {
-            services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, jobs.WorkerCount));
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(1, jobs.WorkerCount);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, jobs.PollIntervalSeconds));
+            });
         }
 
         return services;

@@ -19,6 +19,11 @@ public sealed class AppFixture : IAsyncLifetime
 {
     private Respawner? _respawner;
 
+    /// <summary>Monday 5 January 2026, 09:00 UTC at the start of every test; tests move it forward.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    public TestClock Clock { get; } = new(Start);
+
     public RegioFlowAppFactory Factory { get; private set; } = null!;
 
     public TestDatabase Database => Factory.Database;
@@ -26,7 +31,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        Factory = new RegioFlowAppFactory(database);
+        Factory = new RegioFlowAppFactory(database) { Clock = Clock };
         _ = Factory.Server; // start the app: migrations and seeding run now
         await using var connection = await OpenConnectionAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -39,6 +44,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task ResetAsync()
     {
+        Clock.Set(Start);
         await using (var connection = await OpenConnectionAsync())
         {
             await _respawner!.ResetAsync(connection);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RegioFlow.IntegrationTests.Infrastructure;
 
@@ -10,7 +12,13 @@ namespace RegioFlow.IntegrationTests.Infrastructure;
 public sealed class RegioFlowAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The test projects' workflow definitions (timers of seconds), loaded beside the real ones.</summary>
+    public static readonly string TestWorkflowsPath = Path.Combine(AppContext.BaseDirectory, "Workflows", "Definitions");
+
     public TestDatabase Database { get; } = database;
+
+    /// <summary>When set, the app runs on this clock instead of the system clock (the only thing tests fake).</summary>
+    public TimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +30,7 @@ public sealed class RegioFlowAppFactory(TestDatabase database, IReadOnlyDictiona
             ["Seed:DemoData"] = "true",
             ["Jobs:RunServer"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Workflows:AdditionalPaths:0"] = TestWorkflowsPath,
         };
         foreach (var (key, value) in Database.Settings())
         {
@@ -36,6 +45,11 @@ public sealed class RegioFlowAppFactory(TestDatabase database, IReadOnlyDictiona
         foreach (var (key, value) in all)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 }

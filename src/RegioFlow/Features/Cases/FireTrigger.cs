@@ -1,0 +1,32 @@
+using FluentValidation;
+using Mediator;
+using RegioFlow.Data;
+using RegioFlow.Workflows;
+
+namespace RegioFlow.Features.Cases;
+
+public static class FireTrigger
+{
+    /// <param name="Version">The case version the caller saw; a newer one gives 409 instead of acting on stale data.</param>
+    public sealed record Command(Guid CaseId, string Trigger, IReadOnlyDictionary<string, string>? Parameters, long? Version) : ICommand<CaseDto>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Trigger).NotEmpty().MaximumLength(100).WithMessage("Geef de trigger op.");
+            RuleForEach(c => c.Parameters).Must(p => p.Key.Length <= 100 && p.Value.Length <= 4000)
+                .WithMessage("Een parameter mag hoogstens 4000 tekens lang zijn.");
+        }
+    }
+
+    internal sealed class Handler(RegioFlowDbContext db, WorkflowRegistry registry, CaseService cases, CaseRoleResolver access) : ICommandHandler<Command, CaseDto>
+    {
+        public async ValueTask<CaseDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (visible, actor) = await access.VisibleCaseAsync(command.CaseId, cancellationToken);
+            var @case = await cases.FireAsync(visible.Id, command.Trigger, command.Parameters ?? new Dictionary<string, string>(), actor, command.Version, cancellationToken);
+            return await CaseDtoBuilder.BuildAsync(db, registry, cases, @case, actor, cancellationToken);
+        }
+    }
+}
