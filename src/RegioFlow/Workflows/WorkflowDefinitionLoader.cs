@@ -42,6 +42,11 @@ public static partial class WorkflowDefinitionLoader
         {
             return (null, [new DefinitionError(path, (int)Math.Max(1, exception.Start.Line), $"YAML-syntaxfout: {exception.Message}")]);
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some malformed input, e.g. an unclosed '['.
+            return (null, [new DefinitionError(path, LineWhereParsingStops(yaml), $"YAML-syntaxfout: de tekst kan vanaf hier niet gelezen worden ({exception.Message})")]);
+        }
 
         var reader = new Reader(path, errors);
         var definition = reader.Definition(root, Sha256(yaml));
@@ -103,6 +108,25 @@ public static partial class WorkflowDefinitionLoader
         }
 
         return ([.. definitions.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version)], errors);
+    }
+
+    private static int LineWhereParsingStops(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        var line = 1;
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                line = (int)Math.Max(1, scanner.Current!.Start.Line);
+            }
+        }
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
+        {
+            // the last token read is where the trouble starts
+        }
+
+        return line;
     }
 
     private static bool Overlaps(WorkflowDefinition a, WorkflowDefinition b) =>
