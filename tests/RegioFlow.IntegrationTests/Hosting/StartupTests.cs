@@ -52,11 +52,78 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(Dictionary<string, string> environment)
+    [Fact]
+    public async Task A_broken_workflow_definition_stops_startup_naming_file_and_line()
+    {
+        var (exitCode, output) = await RunAppAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, folder =>
+            WriteDefinition(folder, ValidDefinition.Replace("target: afgehandeld", "target: afgerond")));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(Path.Combine("workflows", "demo", "demo.v1.yaml") + ":14: onbekende doeltoestand 'afgerond'", output);
+    }
+
+    [Fact]
+    public async Task A_published_definition_that_changed_after_its_first_start_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("regioflow-published-");
+        try
+        {
+            File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "appsettings.json"), Path.Combine(folder.FullName, "appsettings.json"));
+            WriteDefinition(folder, ValidDefinition);
+            var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Jobs__RunServer"] = "false" };
+            var (firstExit, firstOutput) = await RunAppAsync(environment, keepFolder: folder, stopWhenListening: true);
+            Assert.True(firstOutput.Contains("Now listening on", StringComparison.Ordinal), firstOutput);
+
+            WriteDefinition(folder, ValidDefinition.Replace("label: Ontvangen", "label: Binnengekomen"));
+            var (exitCode, output) = await RunAppAsync(environment, keepFolder: folder);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains(Path.Combine("workflows", "demo", "demo.v1.yaml") + ":1: gepubliceerde versie 1 van 'demo' is gewijzigd", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private const string ValidDefinition = """
+        id: demo
+        version: 1
+        status: gepubliceerd
+        beginGeldigheid: 2020-01-01
+        zaaktype:
+          omschrijving: Demo
+          doorlooptijd: P8W
+        initialState: ontvangen
+        states:
+          - id: ontvangen
+            label: Ontvangen
+            transitions:
+              - trigger: afhandelen
+                target: afgehandeld
+                roles: [behandelaar]
+          - id: afgehandeld
+            label: Afgehandeld
+            terminal: true
+        """;
+
+    private static void WriteDefinition(DirectoryInfo folder, string yaml)
+    {
+        var definitions = Directory.CreateDirectory(Path.Combine(folder.FullName, "workflows", "demo"));
+        File.WriteAllText(Path.Combine(definitions.FullName, "demo.v1.yaml"), yaml);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(
+        Dictionary<string, string> environment, Action<DirectoryInfo>? prepare = null, DirectoryInfo? keepFolder = null, bool stopWhenListening = false)
     {
         // A working folder with the repository's appsettings.json, as after a clone; nothing else.
-        var folder = Directory.CreateTempSubdirectory("regioflow-startup-");
-        File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "appsettings.json"), Path.Combine(folder.FullName, "appsettings.json"));
+        var folder = keepFolder ?? Directory.CreateTempSubdirectory("regioflow-startup-");
+        if (keepFolder is null)
+        {
+            File.Copy(Path.Combine(TestEnvironment.RepositoryRoot, "appsettings.json"), Path.Combine(folder.FullName, "appsettings.json"));
+        }
+
+        prepare?.Invoke(folder);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "RegioFlow.dll"), "--urls", "http://127.0.0.1:0"])
         {
             WorkingDirectory = folder.FullName,
@@ -68,21 +135,55 @@ public sealed class StartupTests
             start.Environment[key] = value;
         }
 
+        var output = new System.Text.StringBuilder();
+        using var listening = new SemaphoreSlim(0);
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains("Now listening on", StringComparison.Ordinal) == true)
+            {
+                listening.Release();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
+            if (stopWhenListening)
+            {
+                await Task.WhenAny(listening.WaitAsync(timeout.Token), process.WaitForExitAsync(timeout.Token));
+                process.Kill(entireProcessTree: true);
+            }
+
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("RegioFlow kept running although its configuration cannot work.");
+            Assert.Fail($"RegioFlow kept running although its configuration cannot work:\n{output}");
         }
 
-        folder.Delete(recursive: true);
-        return (process.ExitCode, await stdout + await stderr);
+        if (keepFolder is null)
+        {
+            folder.Delete(recursive: true);
+        }
+
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
     }
 }
