@@ -84,6 +84,8 @@ await using (var scope = app.Services.CreateAsyncScope())
 // Deadlines: the reconciler runs every minute and once now, so timers lost with in-memory storage are rebuilt.
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<ReconcileDeadlinesJob>(ReconcileDeadlinesJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<DeliverNotificationsJob>(DeliverNotificationsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
 app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReconcileDeadlinesJob>(job => job.RunAsync(CancellationToken.None));
 
 // 4. Pipeline: errors become ProblemDetails for /api and a friendly page for people.

@@ -29,6 +29,10 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
 
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<UserNotification> Notifications => Set<UserNotification>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 

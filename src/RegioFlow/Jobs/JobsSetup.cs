@@ -32,6 +32,8 @@ public static class JobsSetup
     public static IServiceCollection AddRegioFlowJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName);
+        services.AddSingleton<MailSender>();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
 
@@ -53,10 +55,12 @@ public static class JobsSetup
             var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });
+        services.AddPerInstanceJobActivator();
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new DisposalTolerantLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (jobs.RunServer)

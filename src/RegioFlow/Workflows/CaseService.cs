@@ -35,6 +35,7 @@ public sealed class CaseService(
     private readonly Dictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name);
     private readonly List<CaseDeadline> _toSchedule = [];
     private readonly List<string> _toDelete = [];
+    private bool _deliver;
 
     public async Task<Case> StartAsync(string definitionId, string subjectType, string subjectId, string actor, CancellationToken cancellationToken)
     {
@@ -201,8 +202,10 @@ public sealed class CaseService(
         else
         {
             deadline.Fire(now);
+            db.Outbox.Add(new OutboxMessage(@case.Id, deadline.Notification!, deadline.RecipientRole!, now));
             db.CaseJournal.Add(new CaseJournalEntry(@case, JournalKind.ReminderSent, AuditActor.System, now,
                 detail: $"{deadline.Notification} → {deadline.RecipientRole}"));
+            _deliver = true;
         }
 
         await CommitAsync(cancellationToken);
@@ -354,28 +357,36 @@ public sealed class CaseService(
             throw new ConflictException("Iemand anders heeft deze zaak op hetzelfde moment gewijzigd. Laad haar opnieuw en probeer het nog eens.");
         }
 
-        foreach (var jobId in _toDelete)
+        // The command is committed; what follows is Hangfire bookkeeping. If it fails, the reconciler schedules the
+        // planned rows again and a cancelled row's job finds it cancelled, so the caller still gets a success.
+        try
         {
-            jobs.Delete(jobId);
-        }
-
-        if (_toSchedule.Count > 0)
-        {
-            try
+            foreach (var jobId in _toDelete)
             {
-                foreach (var deadline in _toSchedule.Where(d => d.Status == DeadlineStatus.Planned))
-                {
-                    deadline.Scheduled(DeadlineScheduler.Schedule(jobs, deadline, clock.GetUtcNow()));
-                }
+                jobs.Delete(jobId);
+            }
 
+            if (_deliver)
+            {
+                jobs.Enqueue<DeliverNotificationsJob>(job => job.RunAsync(CancellationToken.None));
+            }
+
+            foreach (var deadline in _toSchedule.Where(d => d.Status == DeadlineStatus.Planned))
+            {
+                deadline.Scheduled(DeadlineScheduler.Schedule(jobs, deadline, clock.GetUtcNow()));
+            }
+
+            if (_toSchedule.Count > 0)
+            {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
-            {
-                logger.LogWarning(exception, "Deadlines vastgelegd maar niet ingepland; de reconciler plant ze opnieuw in");
-            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Zaakwijziging vastgelegd, maar de taken zijn niet (alle) ingepland; de reconciler plant ze opnieuw in");
         }
 
+        _deliver = false;
         _toSchedule.Clear();
         _toDelete.Clear();
     }

@@ -24,6 +24,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TestClock Clock { get; } = new(Start);
 
+    /// <summary>The SMTP server the app sends its mail to.</summary>
+    public SmtpTestServer Smtp { get; } = new();
+
     public RegioFlowAppFactory Factory { get; private set; } = null!;
 
     public TestDatabase Database => Factory.Database;
@@ -31,7 +34,12 @@ public sealed class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        Factory = new RegioFlowAppFactory(database) { Clock = Clock };
+        Factory = new RegioFlowAppFactory(database, new Dictionary<string, string?>
+        {
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+        }) { Clock = Clock };
         _ = Factory.Server; // start the app: migrations and seeding run now
         await using var connection = await OpenConnectionAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -45,6 +53,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Set(Start);
+        Smtp.Clear();
         await using (var connection = await OpenConnectionAsync())
         {
             await _respawner!.ResetAsync(connection);
@@ -94,6 +103,7 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await Database.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
 

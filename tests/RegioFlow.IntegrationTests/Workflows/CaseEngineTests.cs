@@ -295,3 +295,43 @@ public sealed class CaseEngineTests(AppFixture app) : IntegrationTest(app)
         return JsonDocument.Parse(text).RootElement;
     }
 }
+
+/// <summary>Reminders reach people: the outbox delivers an in-app notification and an e-mail over real SMTP.</summary>
+public sealed class ReminderDeliveryTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task A_due_reminder_lands_in_the_initiators_inbox_and_mailbox_exactly_once()
+    {
+        Guid caseId;
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
+        {
+            var engine = scope.ServiceProvider.GetRequiredService<CaseService>();
+            var @case = await engine.StartAsync("test-zaak", "test", "aanvraag-1", "initiatiefnemer", Cancellation);
+            var behandelaar = new CaseActor("fondsbeheerder", new HashSet<string> { CaseRoles.Behandelaar });
+            await engine.FireAsync(@case.Id, "in-behandeling-nemen", new Dictionary<string, string>(), behandelaar, null, Cancellation);
+            await engine.FireAsync(@case.Id, "aanvulling-vragen", new Dictionary<string, string> { ["toelichting"] = "Begroting ontbreekt" }, behandelaar, null, Cancellation);
+            caseId = @case.Id;
+        }
+
+        var reminder = await App.QueryAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.TimerId == "herinnering"));
+        App.Clock.Advance(TimeSpan.FromSeconds(2));
+        await RunAsync<FireDeadlineJob>(job => job.RunAsync(reminder.Id, Cancellation));
+        await RunAsync<DeliverNotificationsJob>(job => job.RunAsync(Cancellation));
+        await RunAsync<DeliverNotificationsJob>(job => job.RunAsync(Cancellation)); // a second run delivers nothing again
+
+        var mail = Assert.Single(App.Smtp.Messages);
+        Assert.Equal("initiatiefnemer@demo.regioflow.invalid", mail.To);
+        Assert.Contains("Herinnering: vul uw aanvraag aan", mail.Data);
+        var inbox = await (await App.ClientAsAsync("initiatiefnemer")).GetFromJsonAsync<JsonElement>("/api/me/notifications", Cancellation);
+        var notification = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal(caseId.ToString(), notification.GetProperty("caseId").GetString());
+        Assert.Empty((await (await App.ClientAsAsync("beheerder")).GetFromJsonAsync<JsonElement>("/api/me/notifications", Cancellation)).EnumerateArray());
+    }
+
+    private async Task RunAsync<TJob>(Func<TJob, Task> run)
+        where TJob : class
+    {
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        await run(ActivatorUtilities.CreateInstance<TJob>(scope.ServiceProvider));
+    }
+}

@@ -1,0 +1,88 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RegioFlow.Data;
+using RegioFlow.Domain;
+using RegioFlow.Workflows;
+
+namespace RegioFlow.Jobs;
+
+/// <summary>
+/// Delivers outbox messages: an in-app notification for every person who holds the recipient role on the case, and an
+/// e-mail to each of them. A message that fails stays in the outbox and is tried again on the next run.
+/// </summary>
+public sealed class DeliverNotificationsJob(RegioFlowDbContext db, MailSender mail, IOptions<MailOptions> options, AuditActor actor, TimeProvider clock, ILogger<DeliverNotificationsJob> logger)
+{
+    public const string RecurringId = "deliver-notifications";
+    private const int BatchSize = 100;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        actor.Override = AuditActor.System;
+        var pending = await db.Outbox.Where(o => o.DeliveredAt == null && o.Attempts < 10).OrderBy(o => o.CreatedAt).Take(BatchSize).ToListAsync(cancellationToken);
+        var delivered = 0;
+        foreach (var message in pending)
+        {
+            try
+            {
+                await DeliverAsync(message, cancellationToken);
+                message.Delivered(clock.GetUtcNow());
+                delivered++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Notificatie {Id} kon niet worden bezorgd", message.Id);
+                message.Failed(exception.Message);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return delivered;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var @case = message.CaseId is { } caseId ? await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) : null;
+        var subject = WorkflowNotifications.Subjects.GetValueOrDefault(message.Notification, message.Notification);
+        var known = await db.Notifications.Where(n => n.OutboxMessageId == message.Id).Select(n => n.Recipient).ToListAsync(cancellationToken);
+        foreach (var recipient in await RecipientsAsync(message.RecipientRole, @case, cancellationToken))
+        {
+            if (known.Contains(recipient.ExternalId))
+            {
+                continue; // delivered to this person in an earlier, interrupted run
+            }
+
+            db.Notifications.Add(new UserNotification(message.Id, recipient.ExternalId, message.CaseId, message.Notification, subject, clock.GetUtcNow()));
+            if (!string.IsNullOrWhiteSpace(recipient.Email))
+            {
+                var link = @case is null ? options.Value.BaseUrl : $"{options.Value.BaseUrl.TrimEnd('/')}/api/cases/{@case.Id}";
+                var body = $"Beste {recipient.DisplayName},\n\n{subject}.\n\nZaak: {@case?.Id} ({@case?.DefinitionId}), toestand '{@case?.State}'.\n{link}\n\nDit bericht is automatisch verstuurd door RegioFlow.";
+                await mail.SendAsync(recipient.Email, $"RegioFlow: {subject}", body, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The people who hold a case role: the initiator by sign-in subject, other roles through RegioFlow roles.</summary>
+    private async Task<List<UserAccount>> RecipientsAsync(string caseRole, Case? @case, CancellationToken cancellationToken)
+    {
+        if (caseRole == CaseRoles.Initiator)
+        {
+            return @case?.Initiator is { } subject
+                ? await db.Users.AsNoTracking().Where(u => u.ExternalId == subject).ToListAsync(cancellationToken)
+                : [];
+        }
+
+        var role = caseRole switch
+        {
+            CaseRoles.Behandelaar => Role.FundAdministrator,
+            CaseRoles.Adviseur => Role.TableMember,
+            CaseRoles.Voorzitter => Role.TableChair,
+            CaseRoles.Beslisser => Role.DecisionBodyMember,
+            _ => Role.Admin,
+        };
+        return await db.Users.AsNoTracking().Where(u => u.Roles.Contains(role)).ToListAsync(cancellationToken);
+    }
+}
