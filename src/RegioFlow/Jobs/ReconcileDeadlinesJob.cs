@@ -64,7 +64,15 @@ public sealed class ReconcileDeadlinesJob(RegioFlowDbContext db, JobStorage stor
             return true;
         }
 
-        var state = connection.GetJobData(jobId)?.State;
-        return state is null || state == DeletedState.StateName || state == SucceededState.StateName;
+        try
+        {
+            var state = connection.GetJobData(jobId)?.State;
+            return state is null || state == DeletedState.StateName || state == SucceededState.StateName;
+        }
+        catch (FormatException)
+        {
+            // An id this storage cannot even read (e.g. from the in-memory storage before a move to PostgreSQL).
+            return true;
+        }
     }
 }
