@@ -7,6 +7,7 @@ using RegioFlow.Common;
 using RegioFlow.Data;
 using RegioFlow.Features.Cases;
 using RegioFlow.Features.DevSignIn;
+using RegioFlow.Features.Incidents;
 using RegioFlow.Features.Me;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Regions;
@@ -109,6 +110,7 @@ app.MapRegionsEndpoints();
 app.MapOrganisationsEndpoints();
 app.MapCasesEndpoints();
 app.MapWorkflowsEndpoints();
+app.MapIncidentsEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

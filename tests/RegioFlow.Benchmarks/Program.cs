@@ -69,6 +69,8 @@ internal static class BenchmarkMain
                 }
             }
 
+            // The reconciler pass sees exactly the seeded rows: deadlines left by the throughput runs are set aside.
+            await RawWrites.ExecuteAsync(database, "UPDATE case_deadlines SET \"Status\" = 'Cancelled' WHERE \"Status\" = 'Planned'");
             await RawWrites.SeedPlannedDeadlinesAsync(database, planned, Due, app.Clock.GetUtcNow());
             var total = await QueryAsync(app, db => db.CaseDeadlines.CountAsync(d => d.Status == RegioFlow.Domain.DeadlineStatus.Planned));
             var reconcile = Stopwatch.StartNew();
@@ -79,7 +81,7 @@ internal static class BenchmarkMain
             }
 
             reconcile.Stop();
-            rows.Add($"| {provider} | reconciler pass over {total:N0} planned deadlines ({Due:N0} seeded due; {rescheduled:N0} due within the horizon scheduled) | {reconcile.Elapsed.TotalMilliseconds:N0} ms | | |");
+            rows.Add($"| {provider} | reconciler pass over {total:N0} planned deadlines, {rescheduled:N0} due and scheduled | {reconcile.Elapsed.TotalMilliseconds:N0} ms | | |");
             Console.Error.WriteLine(rows[^1]);
         }
 
@@ -319,6 +321,14 @@ internal static class RawWrites
             await AuditAsync(connection, transaction, database, caseId, "CaseDeadline", "Modified", now, "{\"JobId\":{\"old\":null,\"new\":\"x\"}}");
             await transaction.CommitAsync();
         }
+    }
+
+    public static async Task ExecuteAsync(BenchDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Planned deadlines for the reconciler: most far in the future, <paramref name="due"/> of them due now.</summary>

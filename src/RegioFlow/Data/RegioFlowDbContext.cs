@@ -33,6 +33,8 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<UserNotification> Notifications => Set<UserNotification>();
 
+    public DbSet<CaseIncident> Incidents => Set<CaseIncident>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 

@@ -10,7 +10,7 @@ internal static class DeadlineScheduler
     {
         var id = deadline.Id;
         return deadline.DueAt <= now
-            ? jobs.Enqueue<FireDeadlineJob>(job => job.RunAsync(id, CancellationToken.None))
-            : jobs.Schedule<FireDeadlineJob>(job => job.RunAsync(id, CancellationToken.None), deadline.DueAt);
+            ? jobs.Enqueue<FireDeadlineJob>(job => job.RunAsync(id, null, CancellationToken.None))
+            : jobs.Schedule<FireDeadlineJob>(job => job.RunAsync(id, null, CancellationToken.None), deadline.DueAt);
     }
 }

@@ -274,7 +274,7 @@ public sealed class CaseEngineTests(AppFixture app) : IntegrationTest(app)
         await using var scope = App.Factory.Services.CreateAsyncScope();
         try
         {
-            await ActivatorUtilities.CreateInstance<FireDeadlineJob>(scope.ServiceProvider).RunAsync(deadlineId, Cancellation);
+            await ActivatorUtilities.CreateInstance<FireDeadlineJob>(scope.ServiceProvider).RunAsync(deadlineId, null, Cancellation);
         }
         catch (RegioFlow.Common.ConflictException)
         {
@@ -315,7 +315,7 @@ public sealed class ReminderDeliveryTests(AppFixture app) : IntegrationTest(app)
 
         var reminder = await App.QueryAsync(db => db.CaseDeadlines.SingleAsync(d => d.CaseId == caseId && d.TimerId == "herinnering"));
         App.Clock.Advance(TimeSpan.FromSeconds(2));
-        await RunAsync<FireDeadlineJob>(job => job.RunAsync(reminder.Id, Cancellation));
+        await RunAsync<FireDeadlineJob>(job => job.RunAsync(reminder.Id, null, Cancellation));
         await RunAsync<DeliverNotificationsJob>(job => job.RunAsync(Cancellation));
         await RunAsync<DeliverNotificationsJob>(job => job.RunAsync(Cancellation)); // a second run delivers nothing again
 
