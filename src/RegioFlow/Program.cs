@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using RegioFlow.Auth;
 using RegioFlow.Common;
 using RegioFlow.Data;
+using RegioFlow.Features.Applications;
+using RegioFlow.Features.Bodies;
 using RegioFlow.Features.Cases;
 using RegioFlow.Features.DevSignIn;
 using RegioFlow.Features.Incidents;
 using RegioFlow.Features.Me;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Regions;
+using RegioFlow.Features.Schemes;
 using RegioFlow.Features.Workflows;
 using RegioFlow.Jobs;
 using RegioFlow.Workflows;
@@ -111,6 +114,9 @@ app.MapOrganisationsEndpoints();
 app.MapCasesEndpoints();
 app.MapWorkflowsEndpoints();
 app.MapIncidentsEndpoints();
+app.MapSchemesEndpoints();
+app.MapBodiesEndpoints();
+app.MapApplicationsEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RegioFlow.Domain;
+using RegioFlow.Workflows;
 
 namespace RegioFlow.Data;
 
@@ -60,6 +61,52 @@ internal static class DemoDataSeeder
             db.Users.Add(user);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedSubsidiesAsync(db, regions, organisations, now, cancellationToken);
+    }
+
+    internal const string TableName = "Thematafel Onderwijs & Arbeidsmarkt";
+    internal const string BoardName = "Achterhoek Board";
+    internal const string RegioDealName = "Regio Deal Achterhoek – Onderwijs & Arbeidsmarkt";
+
+    /// <summary>The Achterhoek reference process (DOMAIN.md): its table, its Board and a Regio Deal scheme.</summary>
+    private static async Task SeedSubsidiesAsync(RegioFlowDbContext db, Dictionary<string, int> regions, Dictionary<string, Organisation> organisations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await db.Schemes.AnyAsync(s => s.Name == RegioDealName, cancellationToken))
+        {
+            return;
+        }
+
+        var achterhoek = regions.GetValueOrDefault("achterhoek");
+        var table = new Body(TableName, BodyKind.Thematafel, achterhoek, ["Leven Lang Ontwikkelen", "Regulier Opleiden", "Inclusieve arbeidsmarkt"], now);
+        table.AddMember("tafelvoorzitter", BodyRole.Voorzitter);
+        table.AddMember("tafellid", BodyRole.Lid);
+        var board = new Body(BoardName, BodyKind.Besluitorgaan, achterhoek, [], now);
+        board.AddMember("beslisser", BodyRole.Lid);
+        db.Bodies.AddRange(table, board);
+        var year = DutchCalendar.LocalDate(now).Year;
+        db.Schemes.Add(new Scheme(RegioDealName, SchemeKind.Subsidie, "Rijk (Regio Deal, zes ministeries) en de Achterhoekse gemeenten", achterhoek,
+            organisations["Regio Achterhoek"].Id,
+            new SchemeTerms(
+                BudgetCeiling: 2_000_000m,
+                BudgetPeriodStart: new DateOnly(year - 1, 1, 1),
+                BudgetPeriodEnd: new DateOnly(year + 3, 12, 31),
+                WindowOpens: new DateOnly(year - 1, 1, 1),
+                WindowCloses: new DateOnly(year + 1, 12, 31),
+                MaxAmount: 250_000m,
+                MinCoFinancingPercent: 50,
+                InKindAllowed: true,
+                AdvancePercent: 40,
+                Tranches: 2,
+                ProgressReportMonths: 6,
+                FinalReportWeeks: 13,
+                ChecklistId: "toetsingskader-achterhoek",
+                ChecklistVersion: 1,
+                Quorum: 3,
+                AssessingBodyId: table.Id,
+                DecisionBodyId: board.Id,
+                WorkflowId: "subsidie-aanvraag"),
+            now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

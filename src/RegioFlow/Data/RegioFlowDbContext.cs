@@ -35,6 +35,18 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<CaseIncident> Incidents => Set<CaseIncident>();
 
+    public DbSet<Scheme> Schemes => Set<Scheme>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<BodyMember> BodyMembers => Set<BodyMember>();
+
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+
+    public DbSet<FundingApplication> FundingApplications => Set<FundingApplication>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 
@@ -54,6 +66,9 @@ public sealed class SqliteRegioFlowDbContext(DbContextOptions<SqliteRegioFlowDbC
         // SQLite stores DateTimeOffset as text, which it cannot compare or order in SQL. Storing UTC ticks
         // keeps "due before now" queries in the database (deadlines, reminders).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        // SQLite keeps decimals as text, which it compares as text: "900.00" > "1000.00". Whole cents compare right,
+        // so the budget check (committed + amount <= ceiling) can run in one conditional UPDATE.
+        configurationBuilder.Properties<decimal>().HaveConversion<DecimalToCentsConverter>();
     }
 }
 

@@ -10,6 +10,9 @@ using RegioFlow.Jobs;
 
 namespace RegioFlow.Workflows;
 
+/// <summary>Feature work run inside the command's transaction, after the engine recorded the step (see <see cref="CaseService.StartAsync"/>).</summary>
+public delegate Task CaseEffects(Case @case, CancellationToken cancellationToken);
+
 /// <summary>Who acts on a case and with which case roles (<see cref="CaseRoles"/>).</summary>
 public sealed record CaseActor(string Name, IReadOnlySet<string> Roles)
 {
@@ -37,7 +40,12 @@ public sealed class CaseService(
     private readonly List<string> _toDelete = [];
     private bool _deliver;
 
-    public async Task<Case> StartAsync(string definitionId, string subjectType, string subjectId, string actor, CancellationToken cancellationToken)
+    /// <param name="effects">
+    /// Feature work that belongs to the same command (e.g. linking the subject to the case, committing budget): runs
+    /// after the engine has recorded the step, inside one transaction with the SaveChanges, so either all is stored or
+    /// nothing is.
+    /// </param>
+    public async Task<Case> StartAsync(string definitionId, string subjectType, string subjectId, string actor, CancellationToken cancellationToken, CaseEffects? effects = null)
     {
         var now = clock.GetUtcNow();
         var definition = registry.ValidOn(definitionId, DutchCalendar.LocalDate(now));
@@ -45,16 +53,16 @@ public sealed class CaseService(
         db.Cases.Add(@case);
         db.CaseJournal.Add(new CaseJournalEntry(@case, JournalKind.CaseStarted, actor, now, detail: $"{definition.Id} v{definition.Version}"));
         Enter(@case, definition, definition.InitialState, actor, now);
-        await CommitAsync(cancellationToken);
+        await CommitAsync(cancellationToken, effects is null ? null : ct => effects(@case, ct));
         return @case;
     }
 
     /// <summary>Fires <paramref name="trigger"/>. 404 unknown case, 403 role, 400 missing parameters, 409 state/guard/version.</summary>
-    public async Task<Case> FireAsync(Guid caseId, string trigger, IReadOnlyDictionary<string, string> parameters, CaseActor actor, long? expectedVersion, CancellationToken cancellationToken)
+    public async Task<Case> FireAsync(Guid caseId, string trigger, IReadOnlyDictionary<string, string> parameters, CaseActor actor, long? expectedVersion, CancellationToken cancellationToken, CaseEffects? effects = null)
     {
         var (@case, definition) = await LoadAsync(caseId, expectedVersion, cancellationToken);
         Fire(@case, definition, trigger, parameters, actor, firing: null);
-        await CommitAsync(cancellationToken);
+        await CommitAsync(cancellationToken, effects is null ? null : ct => effects(@case, ct));
         return @case;
     }
 
@@ -344,11 +352,21 @@ public sealed class CaseService(
     }
 
     /// <summary>One SaveChanges for the command; then Hangfire bookkeeping, which the reconciler repairs if it fails.</summary>
-    private async Task CommitAsync(CancellationToken cancellationToken)
+    private async Task CommitAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? effects = null)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (effects is null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await effects(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException exception)
         {

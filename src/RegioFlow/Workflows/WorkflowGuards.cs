@@ -50,5 +50,6 @@ public static class WorkflowNotifications
         ["herinnering-aanvulling"] = "Herinnering: vul uw aanvraag aan",
         ["herinnering-beoordeling"] = "Herinnering: uw beoordeling wordt verwacht",
         ["herinnering-rapportage"] = "Herinnering: een voortgangsrapportage is nodig",
+        ["herinnering-borging"] = "Herinnering: leg de borgingscheck van een afgerond initiatief vast",
     };
 }

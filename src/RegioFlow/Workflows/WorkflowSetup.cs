@@ -44,6 +44,8 @@ public static class WorkflowSetup
 
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRoleResolver>();
+        services.AddScoped<Features.Applications.ApplicationAccess>();
+        services.AddScoped<BudgetLedger>();
         return services;
     }
 

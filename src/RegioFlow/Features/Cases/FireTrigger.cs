@@ -1,6 +1,9 @@
 using FluentValidation;
 using Mediator;
+using RegioFlow.Common;
 using RegioFlow.Data;
+using RegioFlow.Domain;
+using RegioFlow.Features.Applications;
 using RegioFlow.Workflows;
 
 namespace RegioFlow.Features.Cases;
@@ -25,6 +28,11 @@ public static class FireTrigger
         public async ValueTask<CaseDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var (visible, actor) = await access.VisibleCaseAsync(command.CaseId, cancellationToken);
+            if (visible.SubjectType == FundingApplication.SubjectType && SubsidyTriggers.FeatureOwned.TryGetValue(command.Trigger, out var route))
+            {
+                throw new ConflictException($"'{command.Trigger}' neemt gegevens en controles mee die bij de aanvraag horen; gebruik {route}.");
+            }
+
             var @case = await cases.FireAsync(visible.Id, command.Trigger, command.Parameters ?? new Dictionary<string, string>(), actor, command.Version, cancellationToken);
             return await CaseDtoBuilder.BuildAsync(db, registry, cases, @case, actor, cancellationToken);
         }

@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RegioFlow.Auth;
+
+namespace RegioFlow.Features.Schemes;
+
+public static class SchemesEndpoints
+{
+    public static IEndpointRouteBuilder MapSchemesEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/schemes").WithTags("Regelingen");
+        group.MapGet("", ListAsync).WithName("ListSchemes").WithSummary("Regelingen met voorwaarden en budget, optioneel per regio.");
+        group.MapGet("{id:guid}", GetAsync).WithName("GetScheme").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateScheme").WithSummary("Een regeling toevoegen (fondsbeheerder).")
+            .RequireAuthorization(Policies.FundAdministrator).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<SchemeDto>>> ListAsync(int? region, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListSchemes.Query(region), ct));
+
+    private static async Task<Ok<SchemeDto>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetScheme.Query(id), ct));
+
+    private static async Task<Created<SchemeDto>> CreateAsync(CreateScheme.Command command, IMediator mediator, CancellationToken ct)
+    {
+        var scheme = await mediator.Send(command, ct);
+        return TypedResults.Created($"/api/schemes/{scheme.Id}", scheme);
+    }
+}
