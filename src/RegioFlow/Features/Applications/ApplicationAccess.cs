@@ -3,6 +3,7 @@ using RegioFlow.Auth;
 using RegioFlow.Common;
 using RegioFlow.Data;
 using RegioFlow.Domain;
+using RegioFlow.Workflows;
 
 namespace RegioFlow.Features.Applications;
 
@@ -12,7 +13,7 @@ namespace RegioFlow.Features.Applications;
 /// administrators those under their fund's schemes; oversight and administrators all. Every list and every read
 /// goes through <see cref="Visible"/>, so no endpoint can forget it.
 /// </summary>
-public sealed class ApplicationAccess(RegioFlowDbContext db, CurrentUser user)
+public sealed class ApplicationAccess(RegioFlowDbContext db, CurrentUser user, CaseRoleResolver roles)
 {
     /// <summary>States in which the table works on, or has worked on, an application.</summary>
     internal static readonly string[] AfterSubmission =
@@ -56,6 +57,14 @@ public sealed class ApplicationAccess(RegioFlowDbContext db, CurrentUser user)
         throw await db.FundingApplications.AnyAsync(a => a.Id == id, cancellationToken)
             ? new ForbiddenException("U mag deze aanvraag niet inzien.")
             : new NotFoundException($"Er is geen aanvraag met id {id}.");
+    }
+
+    /// <summary>A visible application with its case (untracked) and the case roles the user holds on it.</summary>
+    public async Task<(FundingApplication Application, Case Case, CaseActor Actor)> ActorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var application = await VisibleAsync(id, cancellationToken);
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == application.CaseId, cancellationToken);
+        return (application, @case, await roles.ForAsync(@case, cancellationToken));
     }
 
     /// <summary>The organisations the user belongs to (the applicant organisation of a new application).</summary>

@@ -36,14 +36,12 @@ public static class DecideApplication
         }
     }
 
-    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, CaseService cases, CaseRoleResolver roles, BudgetLedger budget, WorkflowRegistry registry, TimeProvider clock)
+    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, CaseService cases, BudgetLedger budget, WorkflowRegistry registry, TimeProvider clock)
         : ICommandHandler<Command, ApplicationDto>
     {
         public async ValueTask<ApplicationDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var visible = await access.VisibleAsync(command.Id, cancellationToken);
-            var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == visible.CaseId, cancellationToken);
-            var actor = await roles.ForAsync(@case, cancellationToken);
+            var (_, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
             var application = await db.FundingApplications.SingleAsync(a => a.Id == command.Id, cancellationToken);
             var scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId, cancellationToken);
             var now = clock.GetUtcNow();

@@ -50,7 +50,7 @@ public static class ProcessPayment
         }
     }
 
-    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, CaseRoleResolver roles, BudgetLedger budget)
+    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, BudgetLedger budget)
         : ICommandHandler<ApproveCommand, PaymentDto>, ICommandHandler<PaidCommand, PaymentDto>
     {
         public async ValueTask<PaymentDto> Handle(ApproveCommand command, CancellationToken cancellationToken)
@@ -86,9 +86,8 @@ public static class ProcessPayment
 
         private async Task<Payment> LoadAsync(Guid applicationId, Guid paymentId, long? version, CancellationToken cancellationToken)
         {
-            var application = await access.VisibleAsync(applicationId, cancellationToken);
-            var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == application.CaseId, cancellationToken);
-            if (!(await roles.ForAsync(@case, cancellationToken)).Roles.Contains(CaseRoles.Behandelaar))
+            var (_, _, actor) = await access.ActorAsync(applicationId, cancellationToken);
+            if (!actor.Roles.Contains(CaseRoles.Behandelaar))
             {
                 throw new ForbiddenException("Alleen een fondsbeheerder van de regeling mag betalingen verwerken.");
             }

@@ -22,14 +22,13 @@ public static class UpdateApplication
         }
     }
 
-    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, CaseRoleResolver roles, WorkflowRegistry registry, TimeProvider clock)
+    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, WorkflowRegistry registry, TimeProvider clock)
         : ICommandHandler<Command, ApplicationDto>
     {
         public async ValueTask<ApplicationDto> Handle(Command command, CancellationToken cancellationToken)
         {
-            var visible = await access.VisibleAsync(command.Id, cancellationToken);
-            var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == visible.CaseId, cancellationToken);
-            if (!(await roles.ForAsync(@case, cancellationToken)).Roles.Contains(CaseRoles.Initiator))
+            var (_, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
+            if (!actor.Roles.Contains(CaseRoles.Initiator))
             {
                 throw new ForbiddenException("Alleen een initiatiefnemer van de aanvragende organisatie mag het concept wijzigen.");
             }

@@ -5,6 +5,7 @@ using RegioFlow.Auth;
 using RegioFlow.Common;
 using RegioFlow.Data;
 using RegioFlow.Domain;
+using RegioFlow.Features.Applications;
 using RegioFlow.Workflows;
 
 namespace RegioFlow.Features.Schemes;
@@ -57,12 +58,12 @@ public static class CreateScheme
         }
     }
 
-    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, TimeProvider clock) : ICommandHandler<Command, SchemeDto>
+    internal sealed class Handler(RegioFlowDbContext db, ApplicationAccess access, CurrentUser user, TimeProvider clock) : ICommandHandler<Command, SchemeDto>
     {
         public async ValueTask<SchemeDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var fund = command.FundOrganisationId!.Value;
-            if (!user.IsInRole(Role.Admin) && !await db.Memberships.AnyAsync(m => m.OrganisationId == fund && db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == user.SubjectId), cancellationToken))
+            if (!user.IsInRole(Role.Admin) && !(await access.OrganisationsAsync(cancellationToken)).Contains(fund))
             {
                 throw new ForbiddenException("U kunt alleen een regeling toevoegen voor een fonds van uw eigen organisatie.");
             }
