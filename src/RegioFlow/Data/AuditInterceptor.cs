@@ -76,6 +76,13 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+            if (property.Metadata.ClrType == typeof(byte[]))
+            {
+                // File contents are not copied into the trail: their size and the document's SHA-256 identify them.
+                changes[name] = new { bytes = (property.CurrentValue as byte[] ?? property.OriginalValue as byte[])?.Length };
+                continue;
+            }
+
             switch (entry.State)
             {
                 case EntityState.Added:

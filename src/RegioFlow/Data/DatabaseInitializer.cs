@@ -41,6 +41,7 @@ internal sealed class DatabaseInitializer(
         }
 
         await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
+        await ChecklistSeeder.SeedAsync(db, clock, cancellationToken);
         if (seedOptions.Value.DemoData)
         {
             await DemoDataSeeder.SeedAsync(db, clock, cancellationToken);

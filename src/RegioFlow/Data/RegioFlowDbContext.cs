@@ -47,6 +47,18 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<Checklist> Checklists => Set<Checklist>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<ApplicationDocument> Documents => Set<ApplicationDocument>();
+
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
+    public DbSet<ProgressReport> Reports => Set<ProgressReport>();
+
+    public DbSet<BorgingCheck> BorgingChecks => Set<BorgingCheck>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 

@@ -55,6 +55,19 @@ public sealed class FundingApplication
 
     public DateTimeOffset? DecidedAt { get; private set; }
 
+    /// <summary>The table's advice: positief, negatief or aanhouden.</summary>
+    public string? Advice { get; private set; }
+
+    public string? AdviceMotivation { get; private set; }
+
+    public string? AdvisedBy { get; private set; }
+
+    public DateTimeOffset? AdvisedAt { get; private set; }
+
+    public string? SettlementMotivation { get; private set; }
+
+    public DateTimeOffset? SettledAt { get; private set; }
+
     internal void AttachCase(Guid caseId) => CaseId = caseId;
 
     public void UpdateDraft(decimal requestedAmount, DateTimeOffset now)
@@ -84,9 +97,20 @@ public sealed class FundingApplication
         UpdatedAt = now;
     }
 
-    public void Settled(decimal amount, DateTimeOffset now)
+    public void Advised(string advice, string motivation, string chair, DateTimeOffset now)
+    {
+        Advice = advice;
+        AdviceMotivation = motivation;
+        AdvisedBy = chair;
+        AdvisedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void Settled(decimal amount, string? motivation, DateTimeOffset now)
     {
         SettledAmount = amount;
+        SettlementMotivation = motivation;
+        SettledAt = now;
         UpdatedAt = now;
     }
 }
@@ -113,8 +137,10 @@ public sealed class Payment
     {
     }
 
-    public Payment(Guid applicationId, Guid schemeId, PaymentKind kind, decimal amount, DateOnly plannedOn, DateTimeOffset now)
+    public Payment(Guid applicationId, Guid schemeId, PaymentKind kind, decimal amount, DateOnly plannedOn, DateTimeOffset now, string? description = null, string? requestedBy = null)
     {
+        Description = description;
+        RequestedBy = requestedBy;
         Id = Guid.CreateVersion7(now);
         ApplicationId = applicationId;
         SchemeId = schemeId;
@@ -142,6 +168,12 @@ public sealed class Payment
     public DateOnly? PaidOn { get; private set; }
 
     public string? Reference { get; private set; }
+
+    /// <summary>What the payment is for, e.g. "Tranche 1" or "Terugvordering na vaststelling".</summary>
+    public string? Description { get; private set; }
+
+    /// <summary>The initiative lead who asked for it (a tranche payout request); null when the fund planned it.</summary>
+    public string? RequestedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -87,6 +87,10 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.CreatedBy).HasMaxLength(200);
         builder.Property(a => a.Conditions).HasMaxLength(4000);
         builder.Property(a => a.DecisionMotivation).HasMaxLength(4000);
+        builder.Property(a => a.Advice).HasMaxLength(20);
+        builder.Property(a => a.AdviceMotivation).HasMaxLength(4000);
+        builder.Property(a => a.AdvisedBy).HasMaxLength(200);
+        builder.Property(a => a.SettlementMotivation).HasMaxLength(4000);
         builder.HasIndex(a => a.CaseId).IsUnique();
         builder.HasIndex(a => a.OrganisationId);
         builder.HasOne<Scheme>().WithMany().HasForeignKey(a => a.SchemeId).OnDelete(DeleteBehavior.Restrict);
@@ -105,6 +109,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Reference).HasMaxLength(100);
+        builder.Property(p => p.Description).HasMaxLength(200);
+        builder.Property(p => p.RequestedBy).HasMaxLength(200);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.SignedAmount);
         builder.HasIndex(p => p.ApplicationId);
@@ -131,4 +137,88 @@ internal static class JsonColumnExtensions
                 value => JsonSerializer.Serialize(value, Json).GetHashCode(StringComparison.Ordinal),
                 value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Json), Json)!))
         .HasMaxLength(16000);
+}
+
+internal sealed class ChecklistConfiguration : IEntityTypeConfiguration<Checklist>
+{
+    public void Configure(EntityTypeBuilder<Checklist> builder)
+    {
+        builder.ToTable("checklists");
+        builder.HasKey(c => new { c.Id, c.Version });
+        builder.Property(c => c.Id).HasMaxLength(100);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Owner).HasMaxLength(300);
+        builder.Property(c => c.Items).HasJsonConversion();
+    }
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.ToTable("assessments");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.AssessorId).HasMaxLength(200);
+        builder.Property(a => a.ChecklistId).HasMaxLength(100);
+        builder.Property(a => a.Answers).HasJsonConversion();
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.ApplicationId, a.AssessorId }).IsUnique();
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguration<ApplicationDocument>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDocument> builder)
+    {
+        builder.ToTable("application_documents");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.Description).HasMaxLength(500);
+        builder.Property(d => d.UploadedBy).HasMaxLength(200);
+        builder.HasIndex(d => d.ApplicationId);
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DocumentContentConfiguration : IEntityTypeConfiguration<DocumentContent>
+{
+    public void Configure(EntityTypeBuilder<DocumentContent> builder)
+    {
+        builder.ToTable("document_contents");
+        builder.HasKey(c => c.DocumentId);
+        builder.HasOne<ApplicationDocument>().WithOne().HasForeignKey<DocumentContent>(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.ToTable("progress_reports");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Summary).HasMaxLength(8000);
+        builder.Property(r => r.KpiActuals).HasJsonConversion();
+        builder.Property(r => r.SubmittedBy).HasMaxLength(200);
+        builder.HasIndex(r => r.ApplicationId);
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BorgingCheckConfiguration : IEntityTypeConfiguration<BorgingCheck>
+{
+    public void Configure(EntityTypeBuilder<BorgingCheck> builder)
+    {
+        builder.ToTable("borging_checks");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Outcome).HasConversion<string>().HasMaxLength(40);
+        builder.Property(b => b.Notes).HasMaxLength(4000);
+        builder.Property(b => b.RecordedBy).HasMaxLength(200);
+        builder.HasIndex(b => new { b.ApplicationId, b.Months }).IsUnique();
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(b => b.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
 }
