@@ -21,6 +21,8 @@ internal static class DemoDataSeeder
         ("Installatiebedrijf Oost BV", OrganisationKind.Werkgever, "achterhoek"),
         ("Opleidingscentrum Techniek Oost", OrganisationKind.Opleider, "achterhoek"),
         ("Gemeente Rotterdam", OrganisationKind.Gemeente, "rijnmond"),
+        ("UWV Achterhoek", OrganisationKind.Uwv, "achterhoek"),
+        ("Metaalunie Oost", OrganisationKind.Brancheorganisatie, "achterhoek"),
     ];
 
     internal static readonly DemoUser[] Users =
@@ -29,6 +31,8 @@ internal static class DemoDataSeeder
         new("aanvrager", "Mehmet Yilmaz", [Role.VoucherApplicant], null, null),
         new("opleider", "Inge Bakker", [Role.TrainingProvider], "Opleidingscentrum Techniek Oost", "Cursusadministratie"),
         new("tafellid", "Joost Hendriks", [Role.TableMember], "Gemeente Doetinchem", "Wethouder"),
+        new("tafellid-uwv", "Anouk Peters", [Role.TableMember], "UWV Achterhoek", "Regiomanager"),
+        new("tafellid-werkgevers", "Bram Hoekstra", [Role.TableMember], "Metaalunie Oost", "Bestuurder"),
         new("tafelvoorzitter", "Fatima El Amrani", [Role.TableChair, Role.TableMember], "Provincie Gelderland", "Gedeputeerde"),
         new("beslisser", "Pieter Jansen", [Role.DecisionBodyMember], "Regio Achterhoek", "Lid Achterhoek Board"),
         new("fondsbeheerder", "Linda Visser", [Role.FundAdministrator], "Regio Achterhoek", "Fondsbeheerder"),
@@ -81,6 +85,8 @@ internal static class DemoDataSeeder
         var table = new Body(TableName, BodyKind.Thematafel, achterhoek, ["Leven Lang Ontwikkelen", "Regulier Opleiden", "Inclusieve arbeidsmarkt"], now);
         table.AddMember("tafelvoorzitter", BodyRole.Voorzitter);
         table.AddMember("tafellid", BodyRole.Lid);
+        table.AddMember("tafellid-uwv", BodyRole.Lid);
+        table.AddMember("tafellid-werkgevers", BodyRole.Lid);
         var board = new Body(BoardName, BodyKind.Besluitorgaan, achterhoek, [], now);
         board.AddMember("beslisser", BodyRole.Lid);
         db.Bodies.AddRange(table, board);
