@@ -86,8 +86,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static Dictionary<string, string[]> ToFieldErrors(ValidationException validation) =>
         validation.Errors
-            .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+            .GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
+    /// <summary>The field as the JSON body names it: every segment camel-cased ("Terms.MaxAmount" → "terms.maxAmount").</summary>
+    internal static string FieldName(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>
         exception.InnerException is JsonException json

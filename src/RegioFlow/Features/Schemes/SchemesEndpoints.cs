@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RegioFlow.Auth;
+using RegioFlow.Domain;
 
 namespace RegioFlow.Features.Schemes;
 
@@ -13,8 +14,13 @@ public static class SchemesEndpoints
         group.MapGet("{id:guid}", GetAsync).WithName("GetScheme").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", CreateAsync).WithName("CreateScheme").WithSummary("Een regeling toevoegen (fondsbeheerder).")
             .RequireAuthorization(Policies.FundAdministrator).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("{id:guid}", UpdateAsync).WithName("UpdateScheme").WithSummary("De voorwaarden van een regeling wijzigen (fondsbeheerder van het fonds).")
+            .RequireAuthorization(Policies.FundAdministrator).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+
+    public sealed record UpdateBody(SchemeTerms? Terms);
 
     private static async Task<Ok<IReadOnlyList<SchemeDto>>> ListAsync(int? region, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListSchemes.Query(region), ct));
@@ -27,4 +33,7 @@ public static class SchemesEndpoints
         var scheme = await mediator.Send(command, ct);
         return TypedResults.Created($"/api/schemes/{scheme.Id}", scheme);
     }
+
+    private static async Task<Ok<SchemeDto>> UpdateAsync(Guid id, UpdateBody body, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new UpdateScheme.Command(id, body.Terms), ct));
 }
