@@ -61,6 +61,8 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
 
             var list = await client.GetFromJsonAsync<JsonElement>("/api/applications", Cancellation);
             Assert.DoesNotContain(list.EnumerateArray(), a => a.GetProperty("id").GetGuid() == subject.ApplicationId);
+            var initiatives = await client.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation);
+            Assert.DoesNotContain(initiatives.EnumerateArray(), i => i.GetProperty("id").GetGuid() == subject.InitiativeId);
         }
     }
 
@@ -84,6 +86,13 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
         ["POST /api/applications/{id:guid}/payments/{paymentId:guid}/approve"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/payments/{s.PaymentId}/approve"),
         ["POST /api/applications/{id:guid}/payments/{paymentId:guid}/paid"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/payments/{s.PaymentId}/paid",
             new { paidOn = "2026-01-05", reference = "BETAAL-1" }),
+        ["GET /api/applications/{id:guid}/checklist"] = Get(s => $"/api/applications/{s.ApplicationId}/checklist"),
+        ["PUT /api/applications/{id:guid}/checklist/answers"] = Json(HttpMethod.Put, s => $"/api/applications/{s.ApplicationId}/checklist/answers",
+            new { answers = new[] { new { itemCode = "TK-01", score = 4, motivation = "Helder probleem." } }, submit = false }),
+        ["POST /api/applications/{id:guid}/checklist/advice"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/checklist/advice",
+            new { advice = "positief", motivation = "Goed plan." }),
+        ["GET /api/initiatives/{id:guid}"] = Get(s => $"/api/initiatives/{s.InitiativeId}"),
+        ["GET /api/initiatives/{id:guid}/similar"] = Get(s => $"/api/initiatives/{s.InitiativeId}/similar"),
         ["GET /api/cases/{id:guid}"] = Get(s => $"/api/cases/{s.CaseId}"),
         ["POST /api/cases/{id:guid}/triggers/{trigger}"] = Json(HttpMethod.Post, s => $"/api/cases/{s.CaseId}/triggers/bezwaartermijn-verlopen"),
         ["POST /api/cases/{id:guid}/suspend"] = Json(HttpMethod.Post, s => $"/api/cases/{s.CaseId}/suspend", new { reason = "Nader onderzoek" }),
