@@ -73,6 +73,11 @@ public sealed partial class ApplicationPagesTests(AppFixture app) : SubsidyTest(
         Shows("data-testid=\"state\">Ingediend<", list);
         Shows(RegioFlow.Common.Money.Format(120_000m), list);
         Assert.Equal("ingediend", await CaseStateAsync(id));
+        var (_, submittedOnly) = await session.GetAsync("/aanvragen?toestand=ingediend");
+        var (_, draftsOnly) = await session.GetAsync("/aanvragen?toestand=concept");
+        Shows("Zij-instroom techniek Achterhoek", submittedOnly);
+        DoesNotShow("Zij-instroom techniek Achterhoek", draftsOnly);
+        Shows("Er zijn geen aanvragen in deze toestand.", draftsOnly);
     }
 
     [Fact]
