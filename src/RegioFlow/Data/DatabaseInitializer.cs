@@ -8,6 +8,7 @@ internal sealed class DatabaseInitializer(
     RegioFlowDbContext db,
     IOptions<DatabaseOptions> databaseOptions,
     IOptions<SeedOptions> seedOptions,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -45,6 +46,11 @@ internal sealed class DatabaseInitializer(
         if (seedOptions.Value.DemoData)
         {
             await DemoDataSeeder.SeedAsync(db, clock, cancellationToken);
+            if (seedOptions.Value.DemoApplications)
+            {
+                // Resolved only here: it brings the workflow engine, which plain reference seeding does not need.
+                await services.GetRequiredService<DemoApplicationSeeder>().SeedAsync(cancellationToken);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ public static class DatabaseSetup
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoApplicationSeeder>();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditInterceptor>();
 
@@ -72,6 +73,12 @@ public sealed class SeedOptions
 
     /// <summary>Seed the demo organisations and one demo user per role (development and the embedded default).</summary>
     public bool DemoData { get; set; }
+
+    /// <summary>
+    /// Also seed a few demo applications in different stages (needs <see cref="DemoData"/>). Off in the integration
+    /// tests, which start from an empty application list.
+    /// </summary>
+    public bool DemoApplications { get; set; }
 }
 
 /// <summary>Used by `dotnet ef` to add SQLite migrations without starting the app.</summary>

@@ -7,6 +7,10 @@ public static class Navigation
 {
     public sealed record Item(string Label, string Href);
 
+    /// <summary>The roles that take part in a subsidy case (or watch over it); voucher applicants and training providers do not.</summary>
+    private static readonly Role[] SubsidyRoles =
+        [Role.InitiativeLead, Role.TableMember, Role.TableChair, Role.DecisionBodyMember, Role.FundAdministrator, Role.Oversight, Role.Admin];
+
     public static IReadOnlyList<Item> For(bool signedIn, IReadOnlySet<Role> roles)
     {
         if (!signedIn)
@@ -20,6 +24,11 @@ public static class Navigation
             new("Regio's", "/regios"),
             new("Organisaties", "/organisaties"),
         ];
+        if (SubsidyRoles.Any(roles.Contains))
+        {
+            items.Add(new("Aanvragen", "/aanvragen"));
+        }
+
         if (roles.Contains(Role.Admin) || roles.Contains(Role.FundAdministrator))
         {
             items.Add(new("Workflows", "/workflows"));

@@ -20,6 +20,19 @@ public sealed class NavigationTests
         Assert.DoesNotContain("/jobs", others);
     }
 
+    [Theory]
+    [InlineData(Role.InitiativeLead, true)]
+    [InlineData(Role.TableMember, true)]
+    [InlineData(Role.TableChair, true)]
+    [InlineData(Role.DecisionBodyMember, true)]
+    [InlineData(Role.FundAdministrator, true)]
+    [InlineData(Role.Oversight, true)]
+    [InlineData(Role.Admin, true)]
+    [InlineData(Role.VoucherApplicant, false)]
+    [InlineData(Role.TrainingProvider, false)]
+    public void Applications_are_in_the_menu_of_every_role_that_deals_with_subsidies(Role role, bool shown) =>
+        Assert.Equal(shown, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i.Href == "/aanvragen" && i.Label == "Aanvragen"));
+
     [Fact]
     public void Every_role_has_a_dutch_description_and_label()
     {

@@ -42,29 +42,29 @@ internal sealed class InitiativeInputValidator : AbstractValidator<InitiativeInp
         RuleFor(i => i.Goals).MaximumLength(4000).WithMessage("De doelen mogen hoogstens 4000 tekens lang zijn.");
         RuleFor(i => i.EndDate).GreaterThanOrEqualTo(i => i.StartDate).When(i => i.StartDate is not null && i.EndDate is not null)
             .WithMessage("De einddatum ligt vóór de startdatum.");
-        RuleForEach(i => i.TargetGroups).NotEmpty().MaximumLength(100).WithMessage("Een doelgroep is 1 tot 100 tekens lang.");
-        RuleForEach(i => i.Sectors).NotEmpty().MaximumLength(100).WithMessage("Een sector is 1 tot 100 tekens lang.");
+        RuleForEach(i => i.TargetGroups).NotEmpty().WithMessage("Een doelgroep is 1 tot 100 tekens lang.").MaximumLength(100).WithMessage("Een doelgroep is 1 tot 100 tekens lang.");
+        RuleForEach(i => i.Sectors).NotEmpty().WithMessage("Een sector is 1 tot 100 tekens lang.").MaximumLength(100).WithMessage("Een sector is 1 tot 100 tekens lang.");
         RuleForEach(i => i.Partners).ChildRules(p =>
         {
-            p.RuleFor(x => x.Name).NotEmpty().MaximumLength(200).WithMessage("Geef de naam van de partner (hoogstens 200 tekens).");
+            p.RuleFor(x => x.Name).NotEmpty().WithMessage("Geef de naam van de partner (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Geef de naam van de partner (hoogstens 200 tekens).");
             p.RuleFor(x => x.Role).IsInEnum().WithMessage("Kies de rol van de partner: Penvoerder, Partner of Cofinancier.");
         });
         RuleForEach(i => i.BudgetLines).ChildRules(b =>
         {
-            b.RuleFor(x => x.Description).NotEmpty().MaximumLength(200).WithMessage("Omschrijf de begrotingspost (hoogstens 200 tekens).");
+            b.RuleFor(x => x.Description).NotEmpty().WithMessage("Omschrijf de begrotingspost (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Omschrijf de begrotingspost (hoogstens 200 tekens).");
             b.RuleFor(x => x.Amount).GreaterThan(0).WithMessage("Een begrotingspost moet groter dan € 0 zijn.")
                 .Must(Money.HasAtMostTwoDecimals).WithMessage("Een bedrag heeft hoogstens twee decimalen.");
         });
         RuleForEach(i => i.FundingLines).ChildRules(f =>
         {
-            f.RuleFor(x => x.Funder).NotEmpty().MaximumLength(200).WithMessage("Geef de financier (hoogstens 200 tekens).");
+            f.RuleFor(x => x.Funder).NotEmpty().WithMessage("Geef de financier (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Geef de financier (hoogstens 200 tekens).");
             f.RuleFor(x => x.Amount).GreaterThan(0).WithMessage("Een financieringsbijdrage moet groter dan € 0 zijn.")
                 .Must(Money.HasAtMostTwoDecimals).WithMessage("Een bedrag heeft hoogstens twee decimalen.");
             f.RuleFor(x => x.Status).IsInEnum().WithMessage("Kies de status: Aangevraagd, Toegezegd of Ontvangen.");
         });
         RuleForEach(i => i.Kpis).ChildRules(k =>
         {
-            k.RuleFor(x => x.Indicator).NotEmpty().MaximumLength(200).WithMessage("Omschrijf de indicator (hoogstens 200 tekens).");
+            k.RuleFor(x => x.Indicator).NotEmpty().WithMessage("Omschrijf de indicator (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Omschrijf de indicator (hoogstens 200 tekens).");
             k.RuleFor(x => x.Target).GreaterThanOrEqualTo(0).WithMessage("De streefwaarde kan niet negatief zijn.");
         });
         When(i => i.BorgingPlan is not null, () =>

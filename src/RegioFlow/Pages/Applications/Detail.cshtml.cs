@@ -1,0 +1,162 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RegioFlow.Auth;
+using RegioFlow.Common;
+using RegioFlow.Domain;
+using RegioFlow.Features.Applications;
+using RegioFlow.Features.Cases;
+using RegioFlow.Workflows;
+
+namespace RegioFlow.Pages.Applications;
+
+/// <summary>
+/// The case page of one application: summary, state and clocks, open deadlines, timeline, payments, and the steps the
+/// user may take now. Generic steps post here and send the same <see cref="FireTrigger.Command"/> as the case API;
+/// steps that carry data of their own are links to their page.
+/// </summary>
+public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, CurrentUser currentUser) : PageModel
+{
+    /// <summary>The scheme page (budget, payments) is the fund administrator's; others get only this summary.</summary>
+    public bool ShowsSchemeLink => currentUser.IsInRole(Role.FundAdministrator);
+
+    /// <summary>Steps without data of their own; the page fires them itself. Only 'onvolledig' asks for a toelichting.</summary>
+    internal static readonly string[] GenericTriggers = ["in-behandeling-nemen", "volledig", "onvolledig", "aanvullen", "intrekken", "opnieuw-agenderen"];
+
+    public ApplicationDto Application { get; private set; } = null!;
+
+    public CaseDto Case { get; private set; } = null!;
+
+    public GetAdvice.AdviceDto? Advice { get; private set; }
+
+    public IReadOnlyList<GetCaseHistory.JournalEntryDto> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<PaymentDto> Payments { get; private set; } = [];
+
+    /// <summary>Steps the user may take now, each as a form (generic) or a link or a note (feature-owned).</summary>
+    public IReadOnlyList<Action> Actions { get; private set; } = [];
+
+    [TempData]
+    public string? Status { get; set; }
+
+    /// <summary>A step that was refused (409: stale version, state, guard), shown above the actions.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>Field errors of a refused step, by parameter name (e.g. toelichting).</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The trigger whose form failed, so its toelichting is shown again.</summary>
+    public string? FailedTrigger { get; private set; }
+
+    public string? Toelichting { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostTriggerAsync(Guid id, string? trigger, string? toelichting, long? version, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (trigger is null || !GenericTriggers.Contains(trigger))
+        {
+            Refusal = "Deze stap zet u niet op deze pagina.";
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+
+        var parameters = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(toelichting))
+        {
+            parameters["toelichting"] = toelichting.Trim();
+        }
+
+        try
+        {
+            var @case = await mediator.Send(new FireTrigger.Command(Application.CaseId, trigger, parameters, version), cancellationToken);
+            Status = $"De aanvraag is nu ‘{@case.State.Label}’.";
+            return RedirectToPage(new { id });
+        }
+        catch (ValidationException validation)
+        {
+            FailedTrigger = trigger;
+            Toelichting = toelichting;
+            foreach (var error in validation.Errors)
+            {
+                var field = error.PropertyName.StartsWith("parameters.", StringComparison.OrdinalIgnoreCase) ? error.PropertyName["parameters.".Length..] : error.PropertyName;
+                Errors[field] = field == "toelichting" ? "Geef een toelichting: wat ontbreekt er aan de aanvraag?" : error.ErrorMessage;
+            }
+
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        catch (ConflictException conflict)
+        {
+            Refusal = conflict.Message;
+            await LoadAsync(id, cancellationToken);
+            return Refused(StatusCodes.Status409Conflict);
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    private PageResult Refused(int status)
+    {
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    public string StateLabel(string? state) =>
+        state is null ? "" : registry.Get(Case.DefinitionId, Case.DefinitionVersion).States.FirstOrDefault(s => s.Id == state)?.Label ?? state;
+
+    /// <summary>Loads everything the page shows; a 403 or 404 result when the user may not see this application.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Application = await mediator.Send(new GetApplication.Query(id), cancellationToken);
+            Case = await mediator.Send(new GetCase.Query(Application.CaseId), cancellationToken);
+            Advice = await mediator.Send(new GetAdvice.Query(id), cancellationToken);
+            Timeline = await mediator.Send(new GetCaseHistory.JournalQuery(Application.CaseId), cancellationToken);
+            Payments = await mediator.Send(new ListPayments.Query(id), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Actions = [.. Case.Triggers.Where(t => t.Allowed).Select(t => ActionFor(id, t)).DistinctBy(a => a.Href ?? a.Trigger)];
+        return null;
+    }
+
+    private static Action ActionFor(Guid id, PermittedTrigger trigger) => trigger.Trigger switch
+    {
+        "indienen" => new(trigger.Trigger, "Aanvraag controleren en indienen", trigger.TargetLabel, $"/aanvragen/{id}/bewerken?stap=5", null),
+        "toekennen" or "afwijzen" or "aanhouden" => new(trigger.Trigger, "Besluit nemen (toekennen, afwijzen of aanhouden)", null, $"/aanvragen/{id}/besluit", null),
+        "advies-uitbrengen" => new(trigger.Trigger, "Toetsen en advies uitbrengen", trigger.TargetLabel, $"/aanvragen/{id}/toetsing", null),
+        var generic when GenericTriggers.Contains(generic) => new(generic, Label(generic), trigger.TargetLabel, null, null),
+        _ => new(trigger.Trigger, trigger.Trigger, trigger.TargetLabel, null, "Deze stap krijgt binnenkort een eigen pagina."),
+    };
+
+    private static string Label(string trigger) => trigger switch
+    {
+        "in-behandeling-nemen" => "In behandeling nemen",
+        "volledig" => "Aanvraag is volledig",
+        "onvolledig" => "Aanvraag is onvolledig: om aanvulling vragen",
+        "aanvullen" => "Aanvulling is binnen",
+        "intrekken" => "Aanvraag intrekken",
+        "opnieuw-agenderen" => "Opnieuw agenderen voor een besluit",
+        _ => trigger,
+    };
+
+    /// <param name="Href">A link to the page that takes this step; null when this page fires it.</param>
+    /// <param name="Note">Why there is no form or link yet.</param>
+    public sealed record Action(string Trigger, string Label, string? TargetLabel, string? Href, string? Note);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using RegioFlow.Workflows;
+
+namespace RegioFlow.Pages.Applications;
+
+/// <summary>How the application pages write dates, journal events and payment states in Dutch.</summary>
+public static class Display
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>"5 januari 2026", in Dutch local time.</summary>
+    public static string Date(DateTimeOffset instant) => Date(DutchCalendar.LocalDate(instant));
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    /// <summary>"5 januari 2026, 10:00", in Dutch local time.</summary>
+    public static string DateTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, DutchCalendar.Amsterdam).ToString("d MMMM yyyy, HH:mm", Dutch);
+
+    /// <summary>An amount as typed in a form field: "12500,50" (no thousands separator, so it parses back the same).</summary>
+    public static string Amount(decimal? amount) => amount?.ToString("0.##", Dutch) ?? "";
+
+    public static string JournalKind(string kind) => kind switch
+    {
+        "CaseStarted" => "Zaak gestart",
+        "TriggerFired" => "Stap gezet",
+        "StateEntered" => "Nieuwe toestand",
+        "DeadlineScheduled" => "Termijn gepland",
+        "DeadlineFired" => "Termijn verlopen",
+        "DeadlineCancelled" => "Termijn vervallen",
+        "DeadlinePaused" => "Termijn gepauzeerd",
+        "DeadlineResumed" => "Termijn hervat",
+        "ReminderSent" => "Herinnering verstuurd",
+        "Suspended" => "Opgeschort",
+        "Resumed" => "Hervat",
+        "Extended" => "Verlengd",
+        "Incident" => "Incident",
+        _ => kind,
+    };
+
+    /// <summary>Engine bookkeeping (timers planned and cancelled, the state entered after a step) stays off the timeline.</summary>
+    public static bool OnTimeline(string kind) => kind is not ("StateEntered" or "DeadlineScheduled" or "DeadlineCancelled" or "DeadlinePaused" or "DeadlineResumed");
+
+    public static string DeadlineKind(string kind) => kind switch
+    {
+        "Reminder" => "Herinnering",
+        "Timeout" => "Termijn",
+        "Escalation" => "Escalatie",
+        _ => kind,
+    };
+
+    /// <summary>The parameters a step carried ({"toelichting":"…"}) as "toelichting: …".</summary>
+    public static string? Parameters(string? detail)
+    {
+        if (string.IsNullOrWhiteSpace(detail) || !detail.StartsWith('{'))
+        {
+            return detail;
+        }
+
+        try
+        {
+            var values = JsonSerializer.Deserialize<Dictionary<string, string>>(detail);
+            return values is null ? detail : string.Join("; ", values.Select(v => $"{v.Key}: {v.Value}"));
+        }
+        catch (JsonException)
+        {
+            return detail;
+        }
+    }
+}
