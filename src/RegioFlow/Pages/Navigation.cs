@@ -20,6 +20,11 @@ public static class Navigation
             new("Regio's", "/regios"),
             new("Organisaties", "/organisaties"),
         ];
+        if (roles.Overlaps([Role.FundAdministrator, Role.DecisionBodyMember, Role.Oversight, Role.Admin]))
+        {
+            items.Add(new("Regelingen", "/regelingen"));
+        }
+
         if (roles.Contains(Role.Admin) || roles.Contains(Role.FundAdministrator))
         {
             items.Add(new("Workflows", "/workflows"));

@@ -20,6 +20,18 @@ public sealed class NavigationTests
         Assert.DoesNotContain("/jobs", others);
     }
 
+    [Theory]
+    [InlineData(Role.FundAdministrator, true)]
+    [InlineData(Role.DecisionBodyMember, true)]
+    [InlineData(Role.Oversight, true)]
+    [InlineData(Role.Admin, true)]
+    [InlineData(Role.InitiativeLead, false)]
+    [InlineData(Role.TableMember, false)]
+    [InlineData(Role.VoucherApplicant, false)]
+    [InlineData(Role.TrainingProvider, false)]
+    public void The_schemes_are_in_the_menu_of_those_who_manage_decide_on_or_oversee_them(Role role, bool expected) =>
+        Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Regelingen", Href: "/regelingen" }));
+
     [Fact]
     public void Every_role_has_a_dutch_description_and_label()
     {
