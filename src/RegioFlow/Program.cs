@@ -8,8 +8,10 @@ using RegioFlow.Data;
 using RegioFlow.Features.Applications;
 using RegioFlow.Features.Bodies;
 using RegioFlow.Features.Cases;
+using RegioFlow.Features.Checklists;
 using RegioFlow.Features.DevSignIn;
 using RegioFlow.Features.Incidents;
+using RegioFlow.Features.Initiatives;
 using RegioFlow.Features.Me;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Regions;
@@ -117,6 +119,8 @@ app.MapIncidentsEndpoints();
 app.MapSchemesEndpoints();
 app.MapBodiesEndpoints();
 app.MapApplicationsEndpoints();
+app.MapChecklistsEndpoints();
+app.MapInitiativesEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

@@ -13,11 +13,10 @@ namespace RegioFlow.IntegrationTests.Applications;
 public sealed class SubsidyApplicationTests(AppFixture app) : SubsidyTest(app)
 {
     [Fact]
-    public async Task A_complete_application_is_submitted_completed_advised_granted_and_its_advance_paid()
+    public async Task A_complete_application_is_submitted_completed_assessed_advised_granted_and_its_advance_paid()
     {
         var lead = await App.ClientAsAsync("initiatiefnemer");
         var fund = await App.ClientAsAsync("fondsbeheerder");
-        var chair = await App.ClientAsAsync("tafelvoorzitter");
         var board = await App.ClientAsAsync("beslisser");
         var application = await CreateAsync(lead, 100_000m);
         var caseId = application.GetProperty("caseId").GetGuid();
@@ -32,7 +31,7 @@ public sealed class SubsidyApplicationTests(AppFixture app) : SubsidyTest(app)
         // Monday 5 January 2026 + 13 weeks = Monday 6 April (Easter Monday: next working day 7 April); 9 days suspended → 15 April.
         Assert.Equal("2026-04-15", afterCompletion.GetProperty("clocks").GetProperty("legalDeadline").GetString());
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/volledig", new { });
-        await SendAsync(chair, $"/api/cases/{caseId}/triggers/advies-uitbrengen", new { parameters = new { advies = "positief", motivering = "Past bij de speerpunten." } });
+        await AssessAndAdviseAsync(Id(application));
 
         var granted = await SendAsync(board, $"/api/applications/{Id(application)}/decision",
             new { decision = "toekennen", amount = 80_000m, conditions = "Halfjaarlijkse voortgangsrapportage." });

@@ -14,14 +14,47 @@ public abstract class SubsidyTest(AppFixture app) : IntegrationTest(app)
     {
         var lead = await App.ClientAsAsync("initiatiefnemer");
         var fund = await App.ClientAsAsync("fondsbeheerder");
-        var chair = await App.ClientAsAsync("tafelvoorzitter");
         var application = await CreateAsync(lead, amount);
         var caseId = application.GetProperty("caseId").GetGuid();
         await SendAsync(lead, $"/api/applications/{Id(application)}/submit", new { });
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/in-behandeling-nemen", new { });
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/volledig", new { });
-        await SendAsync(chair, $"/api/cases/{caseId}/triggers/advies-uitbrengen", new { parameters = new { advies = "positief", motivering = "Goed plan." } });
+        await AssessAndAdviseAsync(Id(application));
         return Id(application);
+    }
+
+    /// <summary>The three members of the Thematafel Onderwijs &amp; Arbeidsmarkt who assess (the seeded scheme's quorum is three).</summary>
+    protected static readonly string[] Assessors = ["tafellid", "tafellid-uwv", "tafellid-werkgevers"];
+
+    /// <summary>
+    /// The toetsing of an application in state toetsing: the three members submit full answers to the checklist, then
+    /// the chair gives <paramref name="advice"/>, which moves the case to besluitvorming (or refuses, e.g. on an unmet guard).
+    /// </summary>
+    protected async Task AssessAndAdviseAsync(Guid applicationId, string advice = "positief")
+    {
+        var answers = await FullAnswersAsync();
+        foreach (var login in Assessors)
+        {
+            await PutAsync(await App.ClientAsAsync(login), $"/api/applications/{applicationId}/checklist/answers", new { answers, submit = true });
+        }
+
+        await SendAsync(await App.ClientAsAsync("tafelvoorzitter"), $"/api/applications/{applicationId}/checklist/advice",
+            new { advice, motivation = "Past bij de speerpunten; de borging is geregeld." });
+    }
+
+    /// <summary>An answer (score 4, with a motivation) to every item of the seeded checklist, optional ones included.</summary>
+    protected async Task<object[]> FullAnswersAsync(int score = 4)
+    {
+        var checklist = await App.QueryAsync(db => db.Checklists.AsNoTracking().SingleAsync(Cancellation));
+        return [.. checklist.Items.Select(i => new { itemCode = i.Code, score, motivation = $"Onderbouwing bij {i.Code}." })];
+    }
+
+    protected async Task<JsonElement> PutAsync(HttpClient client, string url, object body)
+    {
+        var response = await client.PutAsJsonAsync(url, body, Cancellation);
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement;
     }
 
     protected async Task<JsonElement> CreateAsync(HttpClient lead, decimal amount, bool withBorgingPlan = true)

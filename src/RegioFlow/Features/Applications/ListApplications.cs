@@ -50,5 +50,6 @@ public static class SubsidyTriggers
         ["toekennen"] = "POST /api/applications/{id}/decision",
         ["afwijzen"] = "POST /api/applications/{id}/decision",
         ["aanhouden"] = "POST /api/applications/{id}/decision",
+        ["advies-uitbrengen"] = "POST /api/applications/{id}/checklist/advice",
     };
 }

@@ -1,0 +1,40 @@
+using RegioFlow.Domain;
+
+namespace RegioFlow.Features.Initiatives;
+
+/// <summary>An initiative in a list: enough to recognise it and open it.</summary>
+public sealed record InitiativeSummaryDto(
+    Guid Id,
+    string Title,
+    Guid OrganisationId,
+    string Organisation,
+    IReadOnlyList<string> Sectors,
+    IReadOnlyList<string> TargetGroups,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    decimal TotalBudget);
+
+/// <summary>An initiative with its content and the applications for it that the caller may see.</summary>
+public sealed record InitiativeDto(
+    Guid Id,
+    Guid OrganisationId,
+    string Organisation,
+    string Title,
+    string Problem,
+    string Goals,
+    IReadOnlyList<string> TargetGroups,
+    IReadOnlyList<string> Sectors,
+    int? RegionId,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    IReadOnlyList<InitiativePartner> Partners,
+    IReadOnlyList<BudgetLine> BudgetLines,
+    IReadOnlyList<FundingLine> FundingLines,
+    IReadOnlyList<Kpi> Kpis,
+    BorgingPlan? BorgingPlan,
+    decimal TotalBudget,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<InitiativeApplicationDto> Applications);
+
+/// <param name="State">The case state of the application.</param>
+public sealed record InitiativeApplicationDto(Guid Id, Guid SchemeId, string SchemeName, string State, decimal RequestedAmount, decimal? GrantedAmount);
