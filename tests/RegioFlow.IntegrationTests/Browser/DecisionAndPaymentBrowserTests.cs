@@ -18,6 +18,7 @@ public sealed class DecisionAndPaymentBrowserTests
         var board = await SignedInPageAsync(session, "Pieter Jansen");
         await board.GotoAsync($"/aanvragen/{applicationId}/besluit");
         await Expect(board.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Besluit over ‘Praktijkleren zorg Achterhoek’");
+        await Expect(board.GetByTestId("advice")).ToContainTextAsync("Positief");
         await BrowserSession.ScreenshotAsync(board, "10-besluit-formulier");
         await board.GetByLabel("Toekennen", new() { Exact = true }).CheckAsync();
         await board.GetByLabel("Toegekend bedrag in euro's (bij toekennen)").FillAsync("120.000");
@@ -88,7 +89,17 @@ public sealed class DecisionAndPaymentBrowserTests
         await SendAsync(lead, $"/api/applications/{id}/submit", new { });
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/in-behandeling-nemen", new { });
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/volledig", new { });
-        await SendAsync(chair, $"/api/cases/{caseId}/triggers/advies-uitbrengen", new { parameters = new { advies = "positief", motivering = "Past bij de speerpunten." } });
+        foreach (var login in new[] { "tafellid", "tafellid-uwv", "tafellid-werkgevers" })
+        {
+            using var member = await session.ApiClientAsAsync(login);
+            var checklist = await member.GetFromJsonAsync<JsonElement>($"/api/applications/{id}/checklist");
+            var answers = checklist.GetProperty("checklist").GetProperty("items").EnumerateArray()
+                .Select(i => new { itemCode = i.GetProperty("code").GetString(), score = 4, motivation = "Goed onderbouwd." }).ToArray();
+            var response = await member.PutAsJsonAsync($"/api/applications/{id}/checklist/answers", new { answers, submit = true });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        await SendAsync(chair, $"/api/applications/{id}/checklist/advice", new { advice = "positief", motivation = "Past bij de speerpunten; de borging is geregeld." });
         return id;
     }
 

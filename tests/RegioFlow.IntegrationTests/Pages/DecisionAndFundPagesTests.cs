@@ -21,6 +21,9 @@ public sealed class DecisionAndFundPagesTests(AppFixture app) : SubsidyTest(app)
         Assert.Contains("Besluit over ‘Zij-instroom techniek Achterhoek’", Text(form));
         Assert.Contains("Graafschap College (afdeling Techniek)", Text(form));
         Assert.Contains("€ 150.000,00 (60 % van de begroting; de regeling vraagt minstens 50 %)", Text(form));
+        Assert.Contains("<dt>Advies</dt><dd>Positief</dd>", form);
+        Assert.Contains("Past bij de speerpunten; de borging is geregeld.", form);
+        Assert.Contains("Fatima El Amrani, voorzitter", form);
         Assert.Contains("name=\"Input.Decision\" value=\"toekennen\"", form);
 
         var (posted, _) = await session.PostFormAsync($"/aanvragen/{id}/besluit", $"/aanvragen/{id}/besluit",
