@@ -20,6 +20,11 @@ public static class Navigation
             new("Regio's", "/regios"),
             new("Organisaties", "/organisaties"),
         ];
+        if (roles.Contains(Role.TableMember) || roles.Contains(Role.TableChair))
+        {
+            items.Add(new("Beoordelen", "/beoordelen"));
+        }
+
         if (roles.Overlaps([Role.FundAdministrator, Role.DecisionBodyMember, Role.Oversight, Role.Admin]))
         {
             items.Add(new("Regelingen", "/regelingen"));
