@@ -47,7 +47,7 @@ public sealed class DecisionAndPaymentBrowserTests
         await BrowserSession.ScreenshotAsync(fund, "14-regeling-voorschot-betaald");
     }
 
-    private static async Task<IPage> SignedInPageAsync(BrowserSession session, string displayName)
+    internal static async Task<IPage> SignedInPageAsync(BrowserSession session, string displayName)
     {
         var page = await session.NewPageAsync();
         await page.GotoAsync("/");
@@ -56,37 +56,13 @@ public sealed class DecisionAndPaymentBrowserTests
         return page;
     }
 
-    /// <summary>Draft, submit, intake and the table's advice through the API (covered by the subsidy API tests).</summary>
+    /// <summary>Draft, submit, intake and the table's advice through the API (covered by the subsidy and checklist API tests).</summary>
     private static async Task<Guid> ReadyForDecisionAsync(BrowserSession session)
     {
         using var lead = await session.ApiClientAsAsync("initiatiefnemer");
         using var fund = await session.ApiClientAsAsync("fondsbeheerder");
         using var chair = await session.ApiClientAsAsync("tafelvoorzitter");
-        var schemes = await lead.GetFromJsonAsync<JsonElement>("/api/schemes");
-        var schemeId = schemes.EnumerateArray().Single().GetProperty("id").GetGuid();
-        var application = await SendAsync(lead, "/api/applications", new
-        {
-            schemeId,
-            requestedAmount = 120_000m,
-            initiative = new
-            {
-                title = "Praktijkleren zorg Achterhoek",
-                problem = "Zorginstellingen in de Achterhoek vinden te weinig verzorgenden.",
-                goals = "Veertig zij-instromers leren en werken tegelijk in de zorg.",
-                targetGroups = new[] { "zij-instromers" },
-                sectors = new[] { "zorg en welzijn" },
-                startDate = "2027-01-01",
-                endDate = "2028-12-31",
-                partners = new[] { new { name = "Graafschap College", role = "Penvoerder" } },
-                budgetLines = new[] { new { description = "Opleiding en begeleiding", amount = 240_000m } },
-                fundingLines = new[] { new { funder = "Zorgwerkgevers Achterhoek", amount = 120_000m, status = "Toegezegd", inKind = false } },
-                kpis = new[] { new { indicator = "zij-instromers gediplomeerd", target = 40m, actual = (decimal?)null } },
-                borgingPlan = new { owner = "Graafschap College (zorgopleidingen)", fundingAfter = "Reguliere bekostiging BBL", joinsServices = "Leerwerkloket Achterhoek" },
-            },
-        });
-        var id = application.GetProperty("id").GetGuid();
-        var caseId = application.GetProperty("caseId").GetGuid();
-        await SendAsync(lead, $"/api/applications/{id}/submit", new { });
+        var (id, caseId) = await SubmittedAsync(lead, "Praktijkleren zorg Achterhoek");
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/in-behandeling-nemen", new { });
         await SendAsync(fund, $"/api/cases/{caseId}/triggers/volledig", new { });
         foreach (var login in new[] { "tafellid", "tafellid-uwv", "tafellid-werkgevers" })
@@ -103,7 +79,37 @@ public sealed class DecisionAndPaymentBrowserTests
         return id;
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, string url, object body)
+    /// <summary>A complete application of 120,000 (half the budget, co-financed 50 %) under the seeded scheme, submitted by the lead.</summary>
+    internal static async Task<(Guid Id, Guid CaseId)> SubmittedAsync(HttpClient lead, string title)
+    {
+        var schemes = await lead.GetFromJsonAsync<JsonElement>("/api/schemes");
+        var schemeId = schemes.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var application = await SendAsync(lead, "/api/applications", new
+        {
+            schemeId,
+            requestedAmount = 120_000m,
+            initiative = new
+            {
+                title,
+                problem = "Werkgevers in de Achterhoek vinden te weinig vakmensen.",
+                goals = "Veertig zij-instromers leren en werken tegelijk.",
+                targetGroups = new[] { "zij-instromers" },
+                sectors = new[] { "zorg en welzijn" },
+                startDate = "2027-01-01",
+                endDate = "2028-12-31",
+                partners = new[] { new { name = "Graafschap College", role = "Penvoerder" } },
+                budgetLines = new[] { new { description = "Opleiding en begeleiding", amount = 240_000m } },
+                fundingLines = new[] { new { funder = "Werkgevers Achterhoek", amount = 120_000m, status = "Toegezegd", inKind = false } },
+                kpis = new[] { new { indicator = "zij-instromers gediplomeerd", target = 40m, actual = (decimal?)null } },
+                borgingPlan = new { owner = "Graafschap College", fundingAfter = "Reguliere bekostiging BBL", joinsServices = "Leerwerkloket Achterhoek" },
+            },
+        });
+        var id = application.GetProperty("id").GetGuid();
+        await SendAsync(lead, $"/api/applications/{id}/submit", new { });
+        return (id, application.GetProperty("caseId").GetGuid());
+    }
+
+    internal static async Task<JsonElement> SendAsync(HttpClient client, string url, object body)
     {
         var response = await client.PostAsJsonAsync(url, body);
         var text = await response.Content.ReadAsStringAsync();
