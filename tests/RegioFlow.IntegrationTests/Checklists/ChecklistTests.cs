@@ -221,6 +221,12 @@ public sealed class ChecklistTests(AppFixture app) : SubsidyTest(app)
         Assert.Equal(13, all["tafellid-uwv"].GetProperty("answers").GetArrayLength());
         Assert.Equal("niet begonnen", all["tafellid-werkgevers"].GetProperty("status").GetString());
         Assert.Equal(13, chair.GetProperty("checklist").GetProperty("items").GetArrayLength());
+        foreach (var login in new[] { "fondsbeheerder", "toezicht" })
+        {
+            var view = await (await App.ClientAsAsync(login)).GetFromJsonAsync<JsonElement>(ChecklistUrl(id), Cancellation);
+            Assert.Equal(4, view.GetProperty("assessments").GetArrayLength());
+            Assert.Equal(JsonValueKind.Null, view.GetProperty("own").ValueKind);
+        }
     }
 
     [Fact]

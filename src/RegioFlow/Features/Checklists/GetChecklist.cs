@@ -39,7 +39,8 @@ public static class GetChecklist
             var cannotAnswer = ChecklistRules.CannotAnswer(@case, stateLabel, actor, own);
             var cannotAdvise = ChecklistRules.CannotAdvise(@case, stateLabel, actor, submitted, scheme.Quorum);
 
-            var seesAll = SeeAllRoles.Any(actor.Roles.Contains) || user.IsInRole(Role.Oversight) || user.IsInRole(Role.Admin)
+            // Administrators hold the case role beheerder; oversight reads without a case role.
+            var seesAll = SeeAllRoles.Any(actor.Roles.Contains) || user.IsInRole(Role.Oversight)
                 || (application.Advice is not null && actor.Roles.Contains(CaseRoles.Adviseur));
             var members = scheme.AssessingBodyId is { } bodyId
                 ? await db.BodyMembers.AsNoTracking().Where(m => m.BodyId == bodyId).Select(m => m.UserExternalId).ToListAsync(cancellationToken)
