@@ -29,6 +29,16 @@ public static class Navigation
             items.Add(new("Aanvragen", "/aanvragen"));
         }
 
+        if (roles.Contains(Role.TableMember) || roles.Contains(Role.TableChair))
+        {
+            items.Add(new("Beoordelen", "/beoordelen"));
+        }
+
+        if (roles.Overlaps([Role.FundAdministrator, Role.DecisionBodyMember, Role.Oversight, Role.Admin]))
+        {
+            items.Add(new("Regelingen", "/regelingen"));
+        }
+
         if (roles.Contains(Role.Admin) || roles.Contains(Role.FundAdministrator))
         {
             items.Add(new("Workflows", "/workflows"));

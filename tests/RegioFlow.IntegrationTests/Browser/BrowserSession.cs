@@ -1,8 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RegioFlow.Auth;
+using RegioFlow.Data;
 using RegioFlow.IntegrationTests.Infrastructure;
 
 namespace RegioFlow.IntegrationTests.Browser;
@@ -43,6 +47,20 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, Locale = "nl-NL" });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// An API client for a seeded demo user against the same app (bearer token from the app's development issuer), to
+    /// bring a case to the step the browser test is about without clicking through pages other tests cover.
+    /// </summary>
+    public async Task<HttpClient> ApiClientAsAsync(string login)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<RegioFlowDbContext>().Users.AsNoTracking().SingleAsync(u => u.ExternalId == login);
+        var (token, _) = _factory.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(user);
+        var client = new HttpClient { BaseAddress = new Uri(BaseAddress) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Screenshots land beside the test binaries (TestResults/screenshots) for a person to look at.</summary>

@@ -33,6 +33,28 @@ public sealed class NavigationTests
     public void Applications_are_in_the_menu_of_every_role_that_deals_with_subsidies(Role role, bool shown) =>
         Assert.Equal(shown, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i.Href == "/aanvragen" && i.Label == "Aanvragen"));
 
+    [Theory]
+    [InlineData(Role.FundAdministrator, true)]
+    [InlineData(Role.DecisionBodyMember, true)]
+    [InlineData(Role.Oversight, true)]
+    [InlineData(Role.Admin, true)]
+    [InlineData(Role.InitiativeLead, false)]
+    [InlineData(Role.TableMember, false)]
+    [InlineData(Role.VoucherApplicant, false)]
+    [InlineData(Role.TrainingProvider, false)]
+    public void The_schemes_are_in_the_menu_of_those_who_manage_decide_on_or_oversee_them(Role role, bool expected) =>
+        Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Regelingen", Href: "/regelingen" }));
+
+    [Theory]
+    [InlineData(Role.TableMember, true)]
+    [InlineData(Role.TableChair, true)]
+    [InlineData(Role.DecisionBodyMember, false)]
+    [InlineData(Role.FundAdministrator, false)]
+    [InlineData(Role.InitiativeLead, false)]
+    [InlineData(Role.Admin, false)]
+    public void Only_table_members_and_chairs_get_the_assessor_inbox(Role role, bool expected) =>
+        Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Beoordelen", Href: "/beoordelen" }));
+
     [Fact]
     public void Every_role_has_a_dutch_description_and_label()
     {

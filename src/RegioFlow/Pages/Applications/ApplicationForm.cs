@@ -131,7 +131,7 @@ public sealed partial class ApplicationForm
     }
 
     /// <summary>The amount of step 1, or the stored one on other steps; null with an error when it cannot be read.</summary>
-    public decimal? RequestedAmount(int step, decimal stored, FormErrors errors) =>
+    public decimal? RequestedAmount(int step, decimal stored, StepErrors errors) =>
         step == 1 ? ParseAmount(Amount, "requestedamount", errors, required: false) : stored;
 
     /// <summary>
@@ -139,7 +139,7 @@ public sealed partial class ApplicationForm
     /// left out; <paramref name="errors"/> learns which posted row each sent row came from, so the handler's
     /// "partners[0].name" lands on the right row.
     /// </summary>
-    public InitiativeInput Merge(InitiativeInput stored, int step, FormErrors errors)
+    public InitiativeInput Merge(InitiativeInput stored, int step, StepErrors errors)
     {
         switch (step)
         {
@@ -183,7 +183,7 @@ public sealed partial class ApplicationForm
         }
     }
 
-    private static List<TOut> Rows<TRow, TOut>(List<TRow> rows, string list, Func<TRow, bool> blank, FormErrors errors, Func<TRow, string, TOut> convert)
+    private static List<TOut> Rows<TRow, TOut>(List<TRow> rows, string list, Func<TRow, bool> blank, StepErrors errors, Func<TRow, string, TOut> convert)
     {
         var result = new List<TOut>();
         for (var row = 0; row < rows.Count; row++)
@@ -203,7 +203,7 @@ public sealed partial class ApplicationForm
     private static List<string> Split(string? text) =>
         [.. (text ?? "").Split(['\n', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
 
-    private static DateOnly? ParseDate(string? text, string key, FormErrors errors)
+    private static DateOnly? ParseDate(string? text, string key, StepErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -224,7 +224,7 @@ public sealed partial class ApplicationForm
     /// Reads "12500", "12500,50", "12.500,50" and "12500.50" (a point followed by one or two digits is read as the
     /// decimal separator, as people paste it from elsewhere); anything else is an error in Dutch.
     /// </summary>
-    internal static decimal? ParseAmount(string? text, string key, FormErrors errors, bool required, string what = "het bedrag")
+    internal static decimal? ParseAmount(string? text, string key, StepErrors errors, bool required, string what = "het bedrag")
     {
         var value = (text ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim();
         if (value.Length == 0)
@@ -255,7 +255,7 @@ public sealed partial class ApplicationForm
 /// Field errors by a lower-case key ("title", "budgetlines[1].amount", "borgingplan"), whatever casing and prefix the
 /// validator used ("Initiative.Title", "initiative.budgetLines"), and with list indexes turned back into form rows.
 /// </summary>
-public sealed partial class FormErrors
+public sealed partial class StepErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string List, int Sent), int> _rows = [];

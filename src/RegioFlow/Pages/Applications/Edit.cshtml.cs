@@ -30,7 +30,7 @@ public sealed class EditModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true, Name = "stap")]
     public int Step { get; set; } = 1;
 
-    public FormErrors Errors { get; } = new();
+    public StepErrors Errors { get; } = new();
 
     /// <summary>A refusal without a field (409: already submitted, stale version; 400: window closed).</summary>
     public string? Refusal { get; private set; }

@@ -27,7 +27,7 @@ public sealed class NewModel(IMediator mediator, CurrentUser currentUser) : Page
     [BindProperty]
     public string? Title { get; set; }
 
-    public FormErrors Errors { get; } = new();
+    public StepErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
