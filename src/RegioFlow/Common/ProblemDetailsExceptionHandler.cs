@@ -90,7 +90,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json
-            ? $"De JSON in het verzoek is ongeldig: {json.Message}"
-            : exception.Message;
+        exception.InnerException is JsonException json ? $"De JSON in het verzoek is ongeldig: {json.Message}"
+        : exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Het verzoek is groter dan toegestaan. Een document mag hoogstens 20 MB zijn; andere verzoeken zijn veel kleiner."
+        : exception.InnerException is InvalidDataException ? "Het formulier kan niet worden gelezen: het is onvolledig of groter dan toegestaan (een document hoogstens 20 MB)."
+        : exception.Message;
 }

@@ -50,5 +50,9 @@ public static class SubsidyTriggers
         ["toekennen"] = "POST /api/applications/{id}/decision",
         ["afwijzen"] = "POST /api/applications/{id}/decision",
         ["aanhouden"] = "POST /api/applications/{id}/decision",
+        ["voortgang-rapporteren"] = "POST /api/applications/{id}/reports",
+        ["eindverantwoording-indienen"] = "POST /api/applications/{id}/reports",
+        ["vaststellen"] = "POST /api/applications/{id}/settlement",
+        ["borging-vastleggen"] = "POST /api/applications/{id}/borging",
     };
 }
