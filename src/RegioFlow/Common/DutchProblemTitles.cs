@@ -19,6 +19,8 @@ internal static class DutchProblemTitles
         [StatusCodes.Status500InternalServerError] = "Er ging iets mis aan onze kant.",
     };
 
+    internal const string TooLargeDetail = "Het verzoek is groter dan toegestaan. Een document mag hoogstens 20 MB zijn; andere verzoeken zijn veel kleiner.";
+
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
@@ -26,6 +28,13 @@ internal static class DutchProblemTitles
             && (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || FrameworkTitles.Contains(problem.Title)))
         {
             problem.Title = title;
+        }
+
+        // The server refuses an oversized body itself (route or Kestrel limit) and writes no detail; the only large
+        // requests the API takes are document uploads, so say their limit.
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge && string.IsNullOrEmpty(problem.Detail))
+        {
+            problem.Detail = TooLargeDetail;
         }
 
         problem.Instance ??= context.HttpContext.Request.Path;

@@ -91,7 +91,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>
         exception.InnerException is JsonException json ? $"De JSON in het verzoek is ongeldig: {json.Message}"
-        : exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Het verzoek is groter dan toegestaan. Een document mag hoogstens 20 MB zijn; andere verzoeken zijn veel kleiner."
+        : exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? DutchProblemTitles.TooLargeDetail
         : exception.InnerException is InvalidDataException ? "Het formulier kan niet worden gelezen: het is onvolledig of groter dan toegestaan (een document hoogstens 20 MB)."
         : exception.Message;
 }

@@ -67,4 +67,14 @@ public abstract class SubsidyTest(AppFixture app) : IntegrationTest(app)
                 : null,
         },
     };
-}
+
+    /// <summary>
+    /// The table assesses and the chair advises. REVIEW: a stub that fires advies-uitbrengen through the generic case
+    /// route; the assessment work replaces it with the real checklist.
+    /// </summary>
+    protected async Task AssessAndAdviseAsync(Guid applicationId, string advice = "positief")
+    {
+        var chair = await App.ClientAsAsync("tafelvoorzitter");
+        var caseId = await App.QueryAsync(db => db.FundingApplications.Where(a => a.Id == applicationId).Select(a => a.CaseId).SingleAsync(Cancellation));
+        await SendAsync(chair, $"/api/cases/{caseId}/triggers/advies-uitbrengen", new { parameters = new { advies = advice, motivering = "Past bij de speerpunten van de tafel." } });
+    }}
