@@ -106,6 +106,41 @@ public sealed class SubsidyExecutionTests(AppFixture app) : ExecutionTest(app)
     }
 
     [Fact]
+    public async Task A_table_member_may_add_a_document_while_the_table_assesses_but_not_before()
+    {
+        var lead = await App.ClientAsAsync("initiatiefnemer");
+        var fund = await App.ClientAsAsync("fondsbeheerder");
+        var member = await App.ClientAsAsync("tafellid");
+        var application = await CreateAsync(lead, 50_000m);
+        var id = Id(application);
+        var caseId = application.GetProperty("caseId").GetGuid();
+        await SendAsync(lead, $"/api/applications/{id}/submit", new { });
+        await SendAsync(fund, $"/api/cases/{caseId}/triggers/in-behandeling-nemen", new { });
+        var beforeAssessment = await member.PostAsync($"/api/applications/{id}/documents", Form(Sample("pdf"), "notitie.pdf", "application/pdf"), Cancellation);
+        await SendAsync(fund, $"/api/cases/{caseId}/triggers/volledig", new { });
+
+        var during = await member.PostAsync($"/api/applications/{id}/documents", Form(Sample("xlsx"), "rekenmodel.xlsx", "application/octet-stream"), Cancellation);
+
+        await beforeAssessment.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, during.StatusCode);
+        var stored = await App.QueryAsync(db => db.Documents.SingleAsync(Cancellation));
+        Assert.Equal(("tafellid", "rekenmodel.xlsx"), (stored.UploadedBy, stored.FileName));
+    }
+
+    [Fact]
+    public async Task An_upload_sent_as_JSON_instead_of_a_form_is_refused_in_Dutch()
+    {
+        var lead = await App.ClientAsAsync("initiatiefnemer");
+        var id = Id(await CreateAsync(lead, 50_000m));
+
+        var response = await lead.PostAsJsonAsync($"/api/applications/{id}/documents", new { file = "JVBERi0xLjc=" }, Cancellation);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("multipart/form-data", problem.GetProperty("detail").GetString());
+        await AssertNoDocumentsAsync();
+    }
+
+    [Fact]
     public async Task A_settlement_above_the_granted_amount_is_400_on_amount_and_nothing_changes()
     {
         var id = await AwaitingSettlementAsync(100_000m, 80_000m);
