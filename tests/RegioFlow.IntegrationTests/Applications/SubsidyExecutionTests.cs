@@ -239,6 +239,24 @@ public sealed class SubsidyExecutionTests(AppFixture app) : ExecutionTest(app)
     }
 
     [Fact]
+    public async Task Two_tranche_requests_at_once_that_together_exceed_the_grant_give_one_tranche()
+    {
+        var id = await InExecutionAsync(100_000m, 80_000m); // 48,000 left after the advance
+        var lead = await App.ClientAsAsync("initiatiefnemer");
+        var fund = await App.ClientAsAsync("fondsbeheerder");
+
+        var responses = await Task.WhenAll(
+            lead.PostAsJsonAsync($"/api/applications/{id}/payments", new { amount = 30_000m }, Cancellation),
+            fund.PostAsJsonAsync($"/api/applications/{id}/payments", new { amount = 30_000m }, Cancellation));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        var refused = responses.Single(r => r.StatusCode != HttpStatusCode.Created);
+        Assert.True(refused.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"{(int)refused.StatusCode}");
+        await refused.AssertProblemAsync(refused.StatusCode);
+        Assert.Equal(30_000m, await App.QueryAsync(db => db.Payments.Where(p => p.Kind == PaymentKind.Tranche).SumAsync(p => p.Amount, Cancellation)));
+    }
+
+    [Fact]
     public async Task A_report_with_an_unknown_KPI_is_400_and_reports_only_go_through_the_reports_route_during_execution()
     {
         var lead = await App.ClientAsAsync("initiatiefnemer");
