@@ -77,4 +77,5 @@ public abstract class SubsidyTest(AppFixture app) : IntegrationTest(app)
         var chair = await App.ClientAsAsync("tafelvoorzitter");
         var caseId = await App.QueryAsync(db => db.FundingApplications.Where(a => a.Id == applicationId).Select(a => a.CaseId).SingleAsync(Cancellation));
         await SendAsync(chair, $"/api/cases/{caseId}/triggers/advies-uitbrengen", new { parameters = new { advies = advice, motivering = "Past bij de speerpunten van de tafel." } });
-    }}
+    }
+}
