@@ -15,9 +15,14 @@ internal static class DutchProblemTitles
         [StatusCodes.Status405MethodNotAllowed] = "Deze methode is hier niet toegestaan.",
         [StatusCodes.Status409Conflict] = "Conflict met de huidige toestand.",
         [StatusCodes.Status413PayloadTooLarge] = "Het verzoek is te groot.",
-        [StatusCodes.Status415UnsupportedMediaType] = "Dit inhoudstype wordt niet ondersteund; stuur JSON (application/json).",
+        [StatusCodes.Status415UnsupportedMediaType] = "Dit inhoudstype wordt niet ondersteund; stuur JSON (application/json), of een document als multipart/form-data.",
         [StatusCodes.Status500InternalServerError] = "Er ging iets mis aan onze kant.",
     };
+
+    internal const string TooLargeDetail = "Het verzoek is groter dan toegestaan. Een document mag hoogstens 20 MB zijn; andere verzoeken zijn veel kleiner.";
+
+    internal const string UnsupportedMediaTypeDetail =
+        "Stuur de gegevens als JSON (application/json); een document stuurt u als multipart/form-data met het bestand in het veld 'file'.";
 
     public static void Customize(ProblemDetailsContext context)
     {
@@ -26,6 +31,18 @@ internal static class DutchProblemTitles
             && (problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || FrameworkTitles.Contains(problem.Title)))
         {
             problem.Title = title;
+        }
+
+        // The server refuses an oversized body itself (route or Kestrel limit) and writes no detail; the only large
+        // requests the API takes are document uploads, so say their limit.
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge && string.IsNullOrEmpty(problem.Detail))
+        {
+            problem.Detail = TooLargeDetail;
+        }
+
+        if (problem.Status == StatusCodes.Status415UnsupportedMediaType && string.IsNullOrEmpty(problem.Detail))
+        {
+            problem.Detail = UnsupportedMediaTypeDetail;
         }
 
         problem.Instance ??= context.HttpContext.Request.Path;

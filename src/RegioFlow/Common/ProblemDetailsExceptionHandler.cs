@@ -94,7 +94,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static string DescribeBadRequest(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json
-            ? $"De JSON in het verzoek is ongeldig: {json.Message}"
-            : exception.Message;
+        exception.InnerException is JsonException json ? $"De JSON in het verzoek is ongeldig: {json.Message}"
+        : exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? DutchProblemTitles.TooLargeDetail
+        : exception.StatusCode == StatusCodes.Status415UnsupportedMediaType ? DutchProblemTitles.UnsupportedMediaTypeDetail
+        : exception.InnerException is InvalidDataException ? "Het formulier kan niet worden gelezen: het is onvolledig of groter dan toegestaan (een document hoogstens 20 MB)."
+        : exception.Message;
 }

@@ -29,11 +29,24 @@ public sealed class BudgetLedger(RegioFlowDbContext db, AuditActor actor, TimePr
         Audit(schemeId, nameof(Scheme.Committed), amount, caseId);
     }
 
-    /// <summary>Releases a commitment (settled below the grant, reclaimed, or ended without payment).</summary>
+    /// <summary>
+    /// Releases part of a commitment (settled below the grant, or ended without payment). Conditional like
+    /// <see cref="CommitAsync"/>: a release can never take Committed below zero, so a double release is a 409, not a
+    /// budget that silently grows.
+    /// </summary>
     public async Task ReleaseAsync(Guid schemeId, decimal amount, Guid? caseId, CancellationToken cancellationToken)
     {
-        await db.Schemes.Where(s => s.Id == schemeId)
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        var updated = await db.Schemes
+            .Where(s => s.Id == schemeId && s.Committed - amount >= 0)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Committed, s => s.Committed - amount), cancellationToken);
+        if (updated == 0)
+        {
+            var committed = await db.Schemes.AsNoTracking().Where(s => s.Id == schemeId).Select(s => s.Committed).SingleAsync(cancellationToken);
+            throw new ConflictException(
+                $"Er kan geen {Money.Format(amount)} worden vrijgegeven: er is maar {Money.Format(committed)} verplicht onder deze regeling.");
+        }
+
         Audit(schemeId, nameof(Scheme.Committed), -amount, caseId);
     }
 

@@ -54,6 +54,26 @@ public sealed class Initiative
 
     public decimal TotalBudget => BudgetLines.Sum(b => b.Amount);
 
+    /// <summary>The indicators of <paramref name="actuals"/> that are not KPIs of this initiative (matched without regard to case).</summary>
+    public IReadOnlyList<string> UnknownIndicators(IEnumerable<KpiActual> actuals) =>
+        [.. actuals.Select(a => a.Indicator).Where(i => !Kpis.Any(k => string.Equals(k.Indicator, i.Trim(), StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>
+    /// Records reported actuals on the initiative's KPIs, so the initiative always shows the latest figures against
+    /// its targets. A new list is assigned (the KPIs are a stored value list); an unknown indicator is a caller error.
+    /// </summary>
+    public void RecordKpiActuals(IReadOnlyCollection<KpiActual> actuals)
+    {
+        if (UnknownIndicators(actuals) is [var unknown, ..])
+        {
+            throw new InvalidOperationException($"'{unknown}' is geen KPI van dit initiatief.");
+        }
+
+        Kpis = [.. Kpis.Select(k => actuals.LastOrDefault(a => string.Equals(a.Indicator.Trim(), k.Indicator, StringComparison.OrdinalIgnoreCase)) is { } actual
+            ? k with { Actual = actual.Actual }
+            : k)];
+    }
+
     public void Update(InitiativeContent content)
     {
         Title = content.Title;

@@ -65,9 +65,19 @@ public sealed class DeliverNotificationsJob(RegioFlowDbContext db, MailSender ma
         }
     }
 
-    /// <summary>The people who hold a case role: the initiator by sign-in subject, other roles through RegioFlow roles.</summary>
+    /// <summary>
+    /// The people who hold a case role. On a subsidy case the roles follow the resource, as in
+    /// <see cref="CaseRoleResolver"/>: a reminder about one application goes to the people of that application's
+    /// organisation, fund, table and board, not to everyone with the same RegioFlow role. Other cases: the initiator
+    /// by sign-in subject, other roles through RegioFlow roles.
+    /// </summary>
     private async Task<List<UserAccount>> RecipientsAsync(string caseRole, Case? @case, CancellationToken cancellationToken)
     {
+        if (@case?.SubjectType == FundingApplication.SubjectType)
+        {
+            return await SubsidyRecipientsAsync(caseRole, @case, cancellationToken);
+        }
+
         if (caseRole == CaseRoles.Initiator)
         {
             return @case?.Initiator is { } subject
@@ -84,5 +94,34 @@ public sealed class DeliverNotificationsJob(RegioFlowDbContext db, MailSender ma
             _ => Role.Admin,
         };
         return await db.Users.AsNoTracking().Where(u => u.Roles.Contains(role)).ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<UserAccount>> SubsidyRecipientsAsync(string caseRole, Case @case, CancellationToken cancellationToken)
+    {
+        var application = Guid.TryParse(@case.SubjectId, out var applicationId)
+            ? await db.FundingApplications.AsNoTracking().Where(a => a.Id == applicationId)
+                .Join(db.Schemes, a => a.SchemeId, s => s.Id, (a, s) => new { a.OrganisationId, s.FundOrganisationId, s.AssessingBodyId, s.DecisionBodyId })
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (application is null)
+        {
+            return [];
+        }
+
+        var users = db.Users.AsNoTracking();
+        IQueryable<UserAccount> MembersOf(Guid organisationId, Role role) =>
+            users.Where(u => u.Roles.Contains(role) && db.Memberships.Any(m => m.UserAccountId == u.Id && m.OrganisationId == organisationId));
+        IQueryable<UserAccount> InBody(Guid? bodyId, bool chairOnly) =>
+            users.Where(u => db.BodyMembers.Any(m => m.BodyId == bodyId && m.UserExternalId == u.ExternalId && (!chairOnly || m.Role == BodyRole.Voorzitter)));
+        var recipients = caseRole switch
+        {
+            CaseRoles.Initiator => MembersOf(application.OrganisationId, Role.InitiativeLead),
+            CaseRoles.Behandelaar => MembersOf(application.FundOrganisationId, Role.FundAdministrator),
+            CaseRoles.Adviseur => InBody(application.AssessingBodyId, chairOnly: false).Where(u => u.Roles.Contains(Role.TableMember) || u.Roles.Contains(Role.TableChair)),
+            CaseRoles.Voorzitter => InBody(application.AssessingBodyId, chairOnly: true).Where(u => u.Roles.Contains(Role.TableChair)),
+            CaseRoles.Beslisser => InBody(application.DecisionBodyId, chairOnly: false).Where(u => u.Roles.Contains(Role.DecisionBodyMember)),
+            _ => users.Where(u => u.Roles.Contains(Role.Admin)),
+        };
+        return await recipients.OrderBy(u => u.ExternalId).ToListAsync(cancellationToken);
     }
 }

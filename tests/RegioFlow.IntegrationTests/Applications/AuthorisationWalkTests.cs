@@ -67,10 +67,16 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
     }
 
     /// <summary>The application walked over, with the ids its routes need.</summary>
-    private sealed record Subject(Guid ApplicationId, Guid CaseId, Guid InitiativeId, Guid PaymentId, Guid SchemeId);
+    private sealed record Subject(Guid ApplicationId, Guid CaseId, Guid InitiativeId, Guid PaymentId, Guid SchemeId, Guid DocumentId);
 
     private static Func<Subject, HttpRequestMessage> Json(HttpMethod method, Func<Subject, string> url, object? body = null) =>
         s => new HttpRequestMessage(method, url(s)) { Content = JsonContent.Create(body ?? new { }) };
+
+    private static MultipartFormDataContent Pdf(string name) => new()
+    {
+        { new ByteArrayContent("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray()), "file", name },
+        { new StringContent("Projectplan"), "description" },
+    };
 
     private static Func<Subject, HttpRequestMessage> Get(Func<Subject, string> url) => s => new HttpRequestMessage(HttpMethod.Get, url(s));
 
@@ -93,6 +99,18 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
             new { advice = "positief", motivation = "Goed plan." }),
         ["GET /api/initiatives/{id:guid}"] = Get(s => $"/api/initiatives/{s.InitiativeId}"),
         ["GET /api/initiatives/{id:guid}/similar"] = Get(s => $"/api/initiatives/{s.InitiativeId}/similar"),
+        ["GET /api/applications/{id:guid}/documents"] = Get(s => $"/api/applications/{s.ApplicationId}/documents"),
+        ["GET /api/applications/{id:guid}/documents/{documentId:guid}"] = Get(s => $"/api/applications/{s.ApplicationId}/documents/{s.DocumentId}"),
+        ["POST /api/applications/{id:guid}/documents"] = s => new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{s.ApplicationId}/documents") { Content = Pdf("plan.pdf") },
+        ["GET /api/applications/{id:guid}/reports"] = Get(s => $"/api/applications/{s.ApplicationId}/reports"),
+        ["POST /api/applications/{id:guid}/reports"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/reports",
+            new { kind = "voortgang", summary = "Twintig deelnemers gestart.", spentToDate = 20_000m, kpiActuals = new[] { new { indicator = "zij-instromers in dienst", actual = 12m } } }),
+        ["POST /api/applications/{id:guid}/payments"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/payments", new { amount = 10_000m, description = "Tranche 1" }),
+        ["POST /api/applications/{id:guid}/settlement"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/settlement",
+            new { amount = 50_000m, motivation = "Lagere kosten dan begroot." }),
+        ["GET /api/applications/{id:guid}/borging"] = Get(s => $"/api/applications/{s.ApplicationId}/borging"),
+        ["POST /api/applications/{id:guid}/borging"] = Json(HttpMethod.Post, s => $"/api/applications/{s.ApplicationId}/borging",
+            new { outcome = nameof(BorgingOutcome.Bijdragemodel), notes = "De werkgevers betalen mee." }),
         ["GET /api/cases/{id:guid}"] = Get(s => $"/api/cases/{s.CaseId}"),
         ["POST /api/cases/{id:guid}/triggers/{trigger}"] = Json(HttpMethod.Post, s => $"/api/cases/{s.CaseId}/triggers/bezwaartermijn-verlopen"),
         ["POST /api/cases/{id:guid}/suspend"] = Json(HttpMethod.Post, s => $"/api/cases/{s.CaseId}/suspend", new { reason = "Nader onderzoek" }),
@@ -132,11 +150,14 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
         var id = await ReadyForDecisionAsync(60_000m);
         var board = await App.ClientAsAsync("beslisser");
         await SendAsync(board, $"/api/applications/{id}/decision", new { decision = "toekennen", amount = 60_000m });
+        var upload = await (await App.ClientAsAsync("initiatiefnemer")).PostAsync($"/api/applications/{id}/documents", Pdf("projectplan.pdf"), Cancellation);
+        Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync(Cancellation));
         return await App.QueryAsync(async db =>
         {
             var application = await db.FundingApplications.SingleAsync(a => a.Id == id, Cancellation);
             var payment = await db.Payments.Where(p => p.ApplicationId == id).Select(p => p.Id).FirstAsync(Cancellation);
-            return new Subject(id, application.CaseId, application.InitiativeId, payment, application.SchemeId);
+            var document = await db.Documents.Where(d => d.ApplicationId == id).Select(d => d.Id).SingleAsync(Cancellation);
+            return new Subject(id, application.CaseId, application.InitiativeId, payment, application.SchemeId, document);
         });
     }
 

@@ -51,5 +51,9 @@ public static class SubsidyTriggers
         ["afwijzen"] = "POST /api/applications/{id}/decision",
         ["aanhouden"] = "POST /api/applications/{id}/decision",
         ["advies-uitbrengen"] = "POST /api/applications/{id}/checklist/advice",
+        ["voortgang-rapporteren"] = "POST /api/applications/{id}/reports",
+        ["eindverantwoording-indienen"] = "POST /api/applications/{id}/reports",
+        ["vaststellen"] = "POST /api/applications/{id}/settlement",
+        ["borging-vastleggen"] = "POST /api/applications/{id}/borging",
     };
 }

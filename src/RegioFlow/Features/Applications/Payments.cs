@@ -8,7 +8,10 @@ using RegioFlow.Workflows;
 
 namespace RegioFlow.Features.Applications;
 
-public sealed record PaymentDto(Guid Id, Guid ApplicationId, Guid SchemeId, string Kind, decimal Amount, string Status, DateOnly PlannedOn, DateOnly? PaidOn, string? Reference, long Version);
+/// <param name="Description">What it is for, e.g. "Tranche 1" or "Terugvordering na vaststelling".</param>
+/// <param name="RequestedBy">The person who asked for a tranche; null when the fund planned the payment.</param>
+public sealed record PaymentDto(Guid Id, Guid ApplicationId, Guid SchemeId, string Kind, decimal Amount, string Status, DateOnly PlannedOn, DateOnly? PaidOn, string? Reference, long Version,
+    string? Description, string? RequestedBy);
 
 public static class ListPayments
 {
@@ -26,7 +29,7 @@ public static class ListPayments
     }
 
     internal static PaymentDto ToDto(this Payment p) =>
-        new(p.Id, p.ApplicationId, p.SchemeId, p.Kind.ToString(), p.Amount, p.Status.ToString(), p.PlannedOn, p.PaidOn, p.Reference, p.Version);
+        new(p.Id, p.ApplicationId, p.SchemeId, p.Kind.ToString(), p.Amount, p.Status.ToString(), p.PlannedOn, p.PaidOn, p.Reference, p.Version, p.Description, p.RequestedBy);
 }
 
 /// <summary>
