@@ -50,6 +50,32 @@ public sealed class Body
     public IReadOnlyCollection<BodyMember> Members => _members;
 
     public void AddMember(string userExternalId, BodyRole role) => _members.Add(new BodyMember(Id, userExternalId, role));
+
+    public void Rename(string name, IEnumerable<string> speerpunten)
+    {
+        Name = name;
+        Speerpunten = [.. speerpunten];
+    }
+
+    /// <summary>
+    /// Makes the members exactly these: who leaves is removed, who stays keeps their row (with the new role), who joins
+    /// is added. Rows are kept rather than replaced, so the unique (body, user) index is never hit halfway.
+    /// </summary>
+    public void SetMembers(IReadOnlyDictionary<string, BodyRole> members)
+    {
+        _members.RemoveAll(m => !members.ContainsKey(m.UserExternalId));
+        foreach (var (user, role) in members)
+        {
+            if (_members.Find(m => m.UserExternalId == user) is { } member)
+            {
+                member.ChangeRole(role);
+            }
+            else
+            {
+                AddMember(user, role);
+            }
+        }
+    }
 }
 
 public sealed class BodyMember
@@ -74,4 +100,6 @@ public sealed class BodyMember
     public string UserExternalId { get; private set; } = "";
 
     public BodyRole Role { get; private set; }
+
+    internal void ChangeRole(BodyRole role) => Role = role;
 }
