@@ -17,6 +17,21 @@ namespace RegioFlow.IntegrationTests.Checklists;
 public sealed class ChecklistTests(AppFixture app) : SubsidyTest(app)
 {
     [Fact]
+    public async Task The_published_toetsingskader_is_listed_with_its_questions_dimensions_and_mandatory_items()
+    {
+        var fund = await App.ClientAsAsync("fondsbeheerder");
+
+        var checklists = await fund.GetFromJsonAsync<JsonElement>("/api/checklists", Cancellation);
+
+        var achterhoek = checklists.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "toetsingskader-achterhoek");
+        Assert.Equal(1, achterhoek.GetProperty("version").GetInt32());
+        var items = achterhoek.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(13, items.Count);
+        Assert.StartsWith("Lopen er vergelijkbare projecten", items.Single(i => i.GetProperty("code").GetString() == "TK-06").GetProperty("text").GetString());
+        Assert.Equal(["TK-03", "TK-08"], items.Where(i => !i.GetProperty("mandatory").GetBoolean()).Select(i => i.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task Three_members_assess_and_the_chairs_advice_moves_the_case_to_besluitvorming_with_the_advice_stored_and_journaled()
     {
         var (id, caseId) = await InToetsingAsync();

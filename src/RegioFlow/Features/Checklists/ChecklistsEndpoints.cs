@@ -20,8 +20,13 @@ public static class ChecklistsEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGet("/api/me/assessments", MineAsync).WithTags("Toetsingskader").WithName("ListMyAssessments")
             .WithSummary("Aanvragen in toetsing bij uw thematafels, met de stand van uw beoordeling.");
+        app.MapGet("/api/checklists", ListAsync).WithTags("Toetsingskader").WithName("ListChecklists")
+            .WithSummary("Alle gepubliceerde versies van de toetsingskaders, met hun vragen.");
         return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<ChecklistDto>>> ListAsync(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListChecklists.Query(), ct));
 
     private static async Task<Ok<ChecklistView>> GetAsync(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetChecklist.Query(id), ct));
