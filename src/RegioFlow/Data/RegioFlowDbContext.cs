@@ -59,6 +59,10 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<BorgingCheck> BorgingChecks => Set<BorgingCheck>();
 
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+
+    public DbSet<VoucherDocument> VoucherDocuments => Set<VoucherDocument>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 

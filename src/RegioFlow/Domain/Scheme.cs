@@ -88,7 +88,12 @@ public sealed class Scheme
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The voucher rules; only for a scheme of kind <see cref="SchemeKind.Voucher"/>.</summary>
+    public VoucherTerms? VoucherTerms { get; private set; }
+
     public decimal Remaining => BudgetCeiling - Committed;
+
+    public void SetVoucherTerms(VoucherTerms? terms) => VoucherTerms = terms;
 
     public bool IsOpenOn(DateOnly date) => WindowOpens <= date && date <= WindowCloses;
 

@@ -39,6 +39,7 @@ public sealed class CaseService(
     private readonly List<CaseDeadline> _toSchedule = [];
     private readonly List<string> _toDelete = [];
     private bool _deliver;
+    private IReadOnlyDictionary<string, DateTimeOffset>? _dueAt;
 
     /// <param name="effects">
     /// Feature work that belongs to the same command (e.g. linking the subject to the case, committing budget): runs
@@ -58,10 +59,16 @@ public sealed class CaseService(
     }
 
     /// <summary>Fires <paramref name="trigger"/>. 404 unknown case, 403 role, 400 missing parameters, 409 state/guard/version.</summary>
-    public async Task<Case> FireAsync(Guid caseId, string trigger, IReadOnlyDictionary<string, string> parameters, CaseActor actor, long? expectedVersion, CancellationToken cancellationToken, CaseEffects? effects = null)
+    /// <param name="dueAt">
+    /// Due moments for timers of the state entered, by timer id (an escalation is "{id}-escalatie"), where the subject
+    /// sets them (a voucher's expiry date); timers not named fall due after the definition's duration.
+    /// </param>
+    public async Task<Case> FireAsync(Guid caseId, string trigger, IReadOnlyDictionary<string, string> parameters, CaseActor actor, long? expectedVersion, CancellationToken cancellationToken, CaseEffects? effects = null, IReadOnlyDictionary<string, DateTimeOffset>? dueAt = null)
     {
         var (@case, definition) = await LoadAsync(caseId, expectedVersion, cancellationToken);
+        _dueAt = dueAt;
         Fire(@case, definition, trigger, parameters, actor, firing: null);
+        _dueAt = null;
         await CommitAsync(cancellationToken, effects is null ? null : ct => effects(@case, ct));
         return @case;
     }
@@ -304,11 +311,11 @@ public sealed class CaseService(
         foreach (var timer in state.Timers)
         {
             var kind = timer.Kind == TimerKind.Timeout ? DeadlineKind.Timeout : DeadlineKind.Reminder;
-            Plan(new CaseDeadline(@case.Id, @case.StateEntry, stateId, timer.Id, kind, DutchCalendar.Add(now, timer.After), timer.Trigger, timer.Notification, timer.RecipientRole));
+            Plan(new CaseDeadline(@case.Id, @case.StateEntry, stateId, timer.Id, kind, Due(timer.Id, timer.After), timer.Trigger, timer.Notification, timer.RecipientRole));
             if (timer.Escalation is { } escalation)
             {
                 Plan(new CaseDeadline(@case.Id, @case.StateEntry, stateId, $"{timer.Id}-escalatie", DeadlineKind.Escalation,
-                    DutchCalendar.Add(now, escalation.After), null, escalation.Notification, escalation.RecipientRole));
+                    Due($"{timer.Id}-escalatie", escalation.After), null, escalation.Notification, escalation.RecipientRole));
             }
         }
 
@@ -317,6 +324,9 @@ public sealed class CaseService(
             @case.SuspendClocks($"toestand '{state.Label}'", manually: false, now);
             db.CaseJournal.Add(new CaseJournalEntry(@case, JournalKind.Suspended, actor, now, detail: $"klokken stil in '{state.Label}'"));
         }
+
+        DateTimeOffset Due(string timerId, IsoDuration after) =>
+            _dueAt is not null && _dueAt.TryGetValue(timerId, out var at) ? at : DutchCalendar.Add(now, after);
 
         void Plan(CaseDeadline deadline)
         {

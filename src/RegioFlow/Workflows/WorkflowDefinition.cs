@@ -104,8 +104,11 @@ public static class CaseRoles
     public const string Beslisser = "beslisser";
     public const string Beheerder = "beheerder";
 
+    /// <summary>The training provider that redeems and claims a voucher.</summary>
+    public const string Opleider = "opleider";
+
     /// <summary>Timers fire as the system; no person holds this role.</summary>
     public const string Systeem = "systeem";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Initiator, Behandelaar, Adviseur, Voorzitter, Beslisser, Beheerder, Systeem };
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Initiator, Behandelaar, Adviseur, Voorzitter, Beslisser, Beheerder, Opleider, Systeem };
 }

@@ -51,5 +51,7 @@ public static class WorkflowNotifications
         ["herinnering-beoordeling"] = "Herinnering: uw beoordeling wordt verwacht",
         ["herinnering-rapportage"] = "Herinnering: een voortgangsrapportage is nodig",
         ["herinnering-borging"] = "Herinnering: leg de borgingscheck van een afgerond initiatief vast",
+        ["herinnering-verloop"] = "Herinnering: uw scholingsvoucher verloopt binnenkort",
+        ["voucher-uitgegeven"] = "Uw scholingsvoucher is uitgegeven",
     };
 }

@@ -23,6 +23,7 @@ internal sealed class SchemeConfiguration : IEntityTypeConfiguration<Scheme>
         builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Body>().WithMany().HasForeignKey(s => s.AssessingBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Body>().WithMany().HasForeignKey(s => s.DecisionBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.VoucherTerms).HasJsonConversion();
         builder.Ignore(s => s.Remaining);
     }
 }
@@ -220,5 +221,51 @@ internal sealed class BorgingCheckConfiguration : IEntityTypeConfiguration<Borgi
         builder.Property(b => b.RecordedBy).HasMaxLength(200);
         builder.HasIndex(b => new { b.ApplicationId, b.Months }).IsUnique();
         builder.HasOne<FundingApplication>().WithMany().HasForeignKey(b => b.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
+{
+    public void Configure(EntityTypeBuilder<Voucher> builder)
+    {
+        builder.ToTable("vouchers");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.RequestedBy).HasMaxLength(200);
+        builder.Property(v => v.PersonName).HasMaxLength(200);
+        builder.Property(v => v.Email).HasMaxLength(320);
+        builder.Property(v => v.EmployerName).HasMaxLength(200);
+        builder.Property(v => v.PersonKey).HasMaxLength(64);
+        builder.Property(v => v.Gemeente).HasMaxLength(100);
+        builder.Property(v => v.EmploymentStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.TrainingName).HasMaxLength(300);
+        builder.Property(v => v.Eligibility).HasJsonConversion();
+        builder.Property(v => v.Code).HasMaxLength(20);
+        builder.Property(v => v.DecisionMotivation).HasMaxLength(4000);
+        builder.Property(v => v.PaymentReference).HasMaxLength(100);
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasIndex(v => v.Code).IsUnique();
+        builder.HasIndex(v => v.CaseId);
+        builder.HasIndex(v => v.PersonKey);
+        builder.HasIndex(v => v.SchemeId);
+        builder.HasIndex(v => v.ProviderOrganisationId);
+        builder.HasOne<Scheme>().WithMany().HasForeignKey(v => v.SchemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.RequestedForOrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VoucherDocumentConfiguration : IEntityTypeConfiguration<VoucherDocument>
+{
+    public void Configure(EntityTypeBuilder<VoucherDocument> builder)
+    {
+        builder.ToTable("voucher_documents");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.UploadedBy).HasMaxLength(200);
+        builder.HasIndex(d => d.VoucherId);
+        builder.HasOne<Voucher>().WithMany().HasForeignKey(d => d.VoucherId).OnDelete(DeleteBehavior.Cascade);
     }
 }
