@@ -39,7 +39,8 @@ public sealed class MainJourneyBrowserTests
         var advance = page.GetByTestId("payments").GetByRole(AriaRole.Row).Filter(new() { HasText = "Voorschot" });
         await Expect(advance).ToContainTextAsync("€ 48.000,00");
         await Expect(advance).ToContainTextAsync("Betaald");
-        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("toekennen");
+        await Expect(page.GetByTestId("advice")).ToContainTextAsync("Positief");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("bedrag: € 120.000,00");
         await BrowserSession.ScreenshotAsync(page, "39-reis-aanvrager-beschikt-voorschot-betaald");
     }
 
@@ -154,6 +155,9 @@ public sealed class MainJourneyBrowserTests
         await row.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
 
         await Expect(page.GetByTestId("quorum")).ToContainTextAsync("3 van de 3");
+        await Expect(page.GetByTestId("to-advice")).ToContainTextAsync("Het quorum is bereikt; u kunt het advies uitbrengen.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Naar alle beoordelingen naast elkaar en het advies" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alle beoordelingen naast elkaar" })).ToBeInViewportAsync();
         var matrix = page.GetByTestId("matrix");
         foreach (var member in new[] { "Joost Hendriks", "Anouk Peters", "Bram Hoekstra" })
         {
