@@ -66,6 +66,158 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
         }
     }
 
+    /// <summary>The demo users who each have a part in the seeded scheme's cases: the application's own people.</summary>
+    private static readonly string[] People = ["initiatiefnemer", "fondsbeheerder", "tafellid", "tafelvoorzitter", "beslisser", "toezicht"];
+
+    /// <summary>
+    /// Who may use each write route of an application (a step of their own), from the case roles in the workflow and the
+    /// feature handlers. A table member may add documents only while the table assesses: the walked application is
+    /// granted, so they are refused here. Nobody fires the bezwaartermijn-verlopen step by hand: the timer does.
+    /// Oversight (toezicht) writes nowhere.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Writers = new()
+    {
+        ["PUT /api/applications/{id:guid}"] = ["initiatiefnemer"],
+        ["POST /api/applications/{id:guid}/submit"] = ["initiatiefnemer"],
+        ["POST /api/applications/{id:guid}/decision"] = ["beslisser"],
+        ["POST /api/applications/{id:guid}/payments/{paymentId:guid}/approve"] = ["fondsbeheerder"],
+        ["POST /api/applications/{id:guid}/payments/{paymentId:guid}/paid"] = ["fondsbeheerder"],
+        ["PUT /api/applications/{id:guid}/checklist/answers"] = ["tafellid", "tafelvoorzitter"],
+        ["POST /api/applications/{id:guid}/checklist/advice"] = ["tafelvoorzitter"],
+        ["POST /api/applications/{id:guid}/documents"] = ["initiatiefnemer", "fondsbeheerder"],
+        ["POST /api/applications/{id:guid}/reports"] = ["initiatiefnemer"],
+        ["POST /api/applications/{id:guid}/payments"] = ["initiatiefnemer", "fondsbeheerder"],
+        ["POST /api/applications/{id:guid}/settlement"] = ["fondsbeheerder"],
+        ["POST /api/applications/{id:guid}/borging"] = ["fondsbeheerder"],
+        ["POST /api/cases/{id:guid}/triggers/{trigger}"] = [],
+        ["POST /api/cases/{id:guid}/suspend"] = ["fondsbeheerder"],
+        ["POST /api/cases/{id:guid}/resume"] = ["fondsbeheerder"],
+        ["POST /api/cases/{id:guid}/extend"] = ["fondsbeheerder"],
+    };
+
+    /// <summary>
+    /// Steps of the workflow that are open in one state only. On the granted application the engine refuses them for the
+    /// state before it asks who fires them (409), which says nothing about who may take them; so they are walked on an
+    /// application where the step is open: a draft, or one that awaits the Board's decision.
+    /// </summary>
+    private static readonly Dictionary<string, string> OpenOnlyIn = new()
+    {
+        ["PUT /api/applications/{id:guid}"] = "concept",
+        ["POST /api/applications/{id:guid}/submit"] = "concept",
+        ["POST /api/applications/{id:guid}/decision"] = "besluitvorming",
+    };
+
+    [Fact]
+    public async Task Within_the_application_each_role_may_only_take_its_own_steps()
+    {
+        var subject = await WriteSubjectsAsync();
+        var writes = PerApplicationRoutes().Where(IsWrite).ToList();
+        Assert.NotEmpty(writes);
+        Assert.True(writes.Order().SequenceEqual(Writers.Keys.Order()),
+            $"The table of writers does not match the write routes. Without a row: {string.Join(", ", writes.Except(Writers.Keys))}; " +
+            $"no such route: {string.Join(", ", Writers.Keys.Except(writes))}");
+
+        var refusals = 0;
+        var failures = new List<string>();
+        foreach (var login in People)
+        {
+            var client = await App.ClientAsAsync(login);
+            foreach (var route in writes.Where(r => !Writers[r].Contains(login)))
+            {
+                failures.AddRange(await RefusalAsync(client, login, route, subject) is { } failure ? [failure] : []);
+                refusals++;
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        // Most routes have one or two writers, so most of the six people are refused on each: the walk cannot pass by skipping.
+        Assert.True(refusals > writes.Count * 4, $"Only {refusals} refusals walked.");
+    }
+
+    [Fact]
+    public async Task Oversight_reads_every_route_of_the_application_and_writes_on_none()
+    {
+        var subject = await WriteSubjectsAsync();
+        var routes = PerApplicationRoutes();
+        var oversight = await App.ClientAsAsync("toezicht");
+
+        foreach (var route in routes.Where(r => r.StartsWith("GET ", StringComparison.Ordinal)))
+        {
+            using var request = Samples[route](subject(route));
+            var response = await oversight.SendAsync(request, Cancellation);
+            Assert.True(response.StatusCode == HttpStatusCode.OK,
+                $"toezicht → {route}: expected 200, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Cancellation)}");
+        }
+
+        var granted = subject("GET /api/applications/{id:guid}");
+        var application = await oversight.GetFromJsonAsync<JsonElement>($"/api/applications/{granted.ApplicationId}", Cancellation);
+        Assert.Equal(60_000m, application.GetProperty("grantedAmount").GetDecimal());
+        var download = await oversight.GetByteArrayAsync($"/api/applications/{granted.ApplicationId}/documents/{granted.DocumentId}", Cancellation);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(download));
+        var list = await oversight.GetFromJsonAsync<JsonElement>("/api/applications", Cancellation);
+        Assert.Contains(list.EnumerateArray(), a => a.GetProperty("id").GetGuid() == granted.ApplicationId);
+
+        var failures = new List<string>();
+        foreach (var route in routes.Where(IsWrite))
+        {
+            failures.AddRange(await RefusalAsync(oversight, "toezicht", route, subject) is { } failure ? [failure] : []);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static bool IsWrite(string route) => route.StartsWith("POST ", StringComparison.Ordinal) || route.StartsWith("PUT ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A person of the application who may not take this step is told so (403 ProblemDetails with a Dutch detail) and
+    /// nothing is written: no audit or journal row, no change in the budget. Returns what went wrong, or null.
+    /// </summary>
+    private async Task<string?> RefusalAsync(HttpClient client, string login, string route, Func<string, Subject> subject)
+    {
+        var before = await FingerprintAsync();
+        using var request = Samples[route](subject(route));
+        var response = await client.SendAsync(request, Cancellation);
+
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+        var written = before != await FingerprintAsync() ? " and something was written" : "";
+        if (response.StatusCode != HttpStatusCode.Forbidden || written.Length > 0)
+        {
+            return $"{login} → {route}: expected 403 and nothing written, got {(int)response.StatusCode}{written}: {body}";
+        }
+
+        var detail = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString() : null;
+        return string.IsNullOrWhiteSpace(detail) ? $"{login} → {route}: 403 without a ProblemDetails detail: {body}" : null;
+    }
+
+    /// <summary>
+    /// The application each route is walked on: the granted one (see <see cref="SubjectAsync"/>), or for a step open only
+    /// in an earlier state (<see cref="OpenOnlyIn"/>) a second application of the same lead waiting in that state.
+    /// </summary>
+    private async Task<Func<string, Subject>> WriteSubjectsAsync()
+    {
+        var granted = await SubjectAsync();
+        var draft = await OpenSubjectAsync(Id(await CreateAsync(await App.ClientAsAsync("initiatiefnemer"), 40_000m)));
+        var awaitingDecision = await OpenSubjectAsync(await ReadyForDecisionAsync(30_000m));
+        Assert.Equal("concept", await StateAsync(draft.CaseId));
+        Assert.Equal("besluitvorming", await StateAsync(awaitingDecision.CaseId));
+        return route => OpenOnlyIn.GetValueOrDefault(route) switch
+        {
+            "concept" => draft,
+            "besluitvorming" => awaitingDecision,
+            _ => granted,
+        };
+    }
+
+    private Task<string> StateAsync(Guid caseId) => App.QueryAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.State).SingleAsync(Cancellation));
+
+    /// <summary>An application still in an early state: no payment or document yet, which the routes walked on it do not need.</summary>
+    private Task<Subject> OpenSubjectAsync(Guid id) => App.QueryAsync(async db =>
+    {
+        var application = await db.FundingApplications.AsNoTracking().SingleAsync(a => a.Id == id, Cancellation);
+        return new Subject(id, application.CaseId, application.InitiativeId, Guid.Empty, application.SchemeId, Guid.Empty);
+    });
+
     /// <summary>The application walked over, with the ids its routes need.</summary>
     private sealed record Subject(Guid ApplicationId, Guid CaseId, Guid InitiativeId, Guid PaymentId, Guid SchemeId, Guid DocumentId);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RegioFlow.Common;
 using RegioFlow.Workflows;
 
 namespace RegioFlow.Pages.Applications;
@@ -50,7 +51,19 @@ public static class Display
         _ => kind,
     };
 
-    /// <summary>The parameters a step carried ({"toelichting":"…"}) as "toelichting: …".</summary>
+    /// <summary>The table's advice as the toetsing and decision pages write it ("Positief"), not as the API stores it.</summary>
+    public static string Advice(string advice) => advice switch
+    {
+        "positief" => "Positief",
+        "negatief" => "Negatief",
+        "aanhouden" => "Aanhouden",
+        _ => advice,
+    };
+
+    /// <summary>
+    /// The parameters a step carried ({"toelichting":"…"}) as "toelichting: …". The engine keeps an amount invariant
+    /// ("120000.00"), which a Dutch reader takes for twelve million; it is shown as money like everywhere else.
+    /// </summary>
     public static string? Parameters(string? detail)
     {
         if (string.IsNullOrWhiteSpace(detail) || !detail.StartsWith('{'))
@@ -61,11 +74,14 @@ public static class Display
         try
         {
             var values = JsonSerializer.Deserialize<Dictionary<string, string>>(detail);
-            return values is null ? detail : string.Join("; ", values.Select(v => $"{v.Key}: {v.Value}"));
+            return values is null ? detail : string.Join("; ", values.Select(v => $"{v.Key}: {Value(v.Key, v.Value)}"));
         }
         catch (JsonException)
         {
             return detail;
         }
     }
+
+    private static string Value(string name, string value) =>
+        name == "bedrag" && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? Money.Format(amount) : value;
 }
