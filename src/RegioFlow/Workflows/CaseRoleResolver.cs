@@ -16,9 +16,12 @@ public sealed class CaseRoleResolver(RegioFlowDbContext db, CurrentUser user)
 {
     public async Task<CaseActor> ForAsync(Case @case, CancellationToken cancellationToken)
     {
-        var roles = @case.SubjectType == FundingApplication.SubjectType
-            ? await SubsidyRolesAsync(@case, cancellationToken)
-            : GeneralRoles(@case);
+        var roles = @case.SubjectType switch
+        {
+            FundingApplication.SubjectType => await SubsidyRolesAsync(@case, cancellationToken),
+            Voucher.SubjectType => await VoucherRolesAsync(@case, cancellationToken),
+            _ => GeneralRoles(@case),
+        };
         if (user.IsInRole(Role.Admin))
         {
             roles.Add(CaseRoles.Beheerder);
@@ -59,6 +62,49 @@ public sealed class CaseRoleResolver(RegioFlowDbContext db, CurrentUser user)
         foreach (var (role, caseRole) in map.Where(m => user.IsInRole(m.Role)))
         {
             roles.Add(caseRole);
+        }
+
+        return roles;
+    }
+
+    /// <summary>
+    /// On a voucher: initiator = who requested it (the resident, or the employer's user); behandelaar = a fund
+    /// administrator of the scheme's fund; opleider = a training provider user of the provider named on the voucher.
+    /// </summary>
+    private async Task<HashSet<string>> VoucherRolesAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var roles = new HashSet<string>();
+        var subject = user.SubjectId;
+        if (subject is null || !Guid.TryParse(@case.SubjectId, out var voucherId))
+        {
+            return roles;
+        }
+
+        var voucher = await db.Vouchers.AsNoTracking()
+            .Where(v => v.Id == voucherId)
+            .Join(db.Schemes, v => v.SchemeId, s => s.Id, (v, s) => new { v.RequestedBy, v.ProviderOrganisationId, s.FundOrganisationId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (voucher is null)
+        {
+            return roles;
+        }
+
+        if (voucher.RequestedBy == subject)
+        {
+            roles.Add(CaseRoles.Initiator);
+        }
+
+        var organisations = await db.Memberships.AsNoTracking()
+            .Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject))
+            .Select(m => m.OrganisationId).ToListAsync(cancellationToken);
+        if (user.IsInRole(Role.FundAdministrator) && organisations.Contains(voucher.FundOrganisationId))
+        {
+            roles.Add(CaseRoles.Behandelaar);
+        }
+
+        if (user.IsInRole(Role.TrainingProvider) && organisations.Contains(voucher.ProviderOrganisationId))
+        {
+            roles.Add(CaseRoles.Opleider);
         }
 
         return roles;
