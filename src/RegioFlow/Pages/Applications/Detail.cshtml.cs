@@ -15,11 +15,10 @@ namespace RegioFlow.Pages.Applications;
 /// The case page of one application: summary, state and clocks, open deadlines, timeline, payments, documents, and the
 /// steps the user may take now. Generic steps post here and send the same <see cref="FireTrigger.Command"/> as the case
 /// API; steps that carry data of their own are links to their page. Documents (upload and download) and the tranche
-/// request post here too and send the API's commands. The page's request limit is the upload route's, so a document
-/// fits and a far larger body is refused before it is read.
+/// request post here too and send the API's commands. The page keeps the server's request limit (Program.cs, 25 MB)
+/// rather than the upload route's tighter one, so a file of 20 to 25 MB gets the command's Dutch field error on the
+/// form instead of a bare 413.
 /// </summary>
-[RequestSizeLimit(UploadDocument.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadDocument.MaxRequestBytes)]
 public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, CurrentUser currentUser) : PageModel
 {
     /// <summary>The scheme page (budget, payments) is the fund administrator's; others get only this summary.</summary>
