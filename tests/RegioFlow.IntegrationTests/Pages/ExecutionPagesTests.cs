@@ -163,6 +163,7 @@ public sealed partial class ExecutionPagesTests(AppFixture app) : ExecutionTest(
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("Vaststellen op € 60.000,00 leidt tot een terugvordering van € 10.000,00. Er gaat € 40.000,00 terug naar de regeling.", Squeezed(previewHtml));
         Assert.Equal("eindverantwoording", await StateAsync(id)); // a preview stores nothing
+        Assert.Contains($"<form method=\"post\" novalidate action=\"{page}\">", previewHtml); // "Vaststellen" after a preview settles
         var (noMotivation, noMotivationHtml) = await fund.PostFormAsync(page, page, [new("Input.Amount", "60.000")]);
         Assert.Equal(HttpStatusCode.BadRequest, noMotivation.StatusCode);
         Assert.Contains("id=\"motivation-error\">Motiveer de vaststelling (bijvoorbeeld welke kosten niet subsidiabel zijn).</p>", noMotivationHtml);
