@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RegioFlow.Auth;
 using RegioFlow.Data;
+using RegioFlow.Domain;
+using RegioFlow.Jobs;
 using RegioFlow.IntegrationTests.Infrastructure;
 
 namespace RegioFlow.IntegrationTests.Browser;
@@ -61,6 +63,25 @@ public sealed class BrowserSession : IAsyncDisposable
         var client = new HttpClient { BaseAddress = new Uri(BaseAddress) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Lets an application's planned deadline fall due now and fires it as Hangfire would once its time came: this app
+    /// runs on the real clock, so a six-week bezwaartermijn cannot be waited out.
+    /// </summary>
+    public async Task FireDeadlineNowAsync(Guid applicationId, string timerId)
+    {
+        Guid deadlineId;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegioFlowDbContext>();
+            var caseId = await db.FundingApplications.Where(a => a.Id == applicationId).Select(a => a.CaseId).SingleAsync();
+            deadlineId = await db.CaseDeadlines.Where(d => d.CaseId == caseId && d.TimerId == timerId && d.Status == DeadlineStatus.Planned).Select(d => d.Id).SingleAsync();
+            await db.CaseDeadlines.Where(d => d.Id == deadlineId).ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        await using var jobScope = _factory.Services.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<FireDeadlineJob>(jobScope.ServiceProvider).RunAsync(deadlineId, null, CancellationToken.None);
     }
 
     /// <summary>Screenshots land beside the test binaries (TestResults/screenshots) for a person to look at.</summary>

@@ -57,7 +57,7 @@ public sealed class DecisionAndPaymentBrowserTests
     }
 
     /// <summary>Draft, submit, intake and the table's advice through the API (covered by the subsidy and checklist API tests).</summary>
-    private static async Task<Guid> ReadyForDecisionAsync(BrowserSession session)
+    internal static async Task<Guid> ReadyForDecisionAsync(BrowserSession session)
     {
         using var lead = await session.ApiClientAsAsync("initiatiefnemer");
         using var fund = await session.ApiClientAsAsync("fondsbeheerder");

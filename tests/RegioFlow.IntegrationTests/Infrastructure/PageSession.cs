@@ -26,6 +26,17 @@ public sealed partial class PageSession(WebApplicationFactory<Program> factory)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/>, for a form with enctype multipart/form-data (a file upload).</summary>
+    public async Task<(HttpResponseMessage Response, string Html)> PostMultipartAsync(string formPage, string action, MultipartFormDataContent content)
+    {
+        var (_, html) = await GetAsync(formPage);
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {formPage}");
+        content.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        var response = await Client.PostAsync(action, content);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task SignInAsync(string login)
     {
         var (response, _) = await PostFormAsync("/account/aanmelden", "/account/aanmelden", [new("login", login), new("returnUrl", "/")]);

@@ -17,11 +17,13 @@ public sealed record BorgingCheckDto(Guid Id, Guid ApplicationId, int Months, st
 /// </summary>
 public static class RecordBorging
 {
-    private static readonly IReadOnlyDictionary<string, int> MonthsByState = new Dictionary<string, int>
+    internal static readonly IReadOnlyDictionary<string, int> MonthsByState = new Dictionary<string, int>
     {
         ["borging-zes-maanden"] = 6,
         ["borging-twaalf-maanden"] = 12,
     };
+
+    internal const string NotAllowed = "Alleen een fondsbeheerder van de regeling legt de borging vast.";
 
     public sealed record Command(Guid Id, string? Outcome, string? Notes, long? Version) : ICommand<BorgingCheckDto>;
 
@@ -48,7 +50,7 @@ public static class RecordBorging
             var (application, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
             if (!actor.Roles.Contains(CaseRoles.Behandelaar))
             {
-                throw new ForbiddenException("Alleen een fondsbeheerder van de regeling legt de borging vast.");
+                throw new ForbiddenException(NotAllowed);
             }
 
             if (!MonthsByState.TryGetValue(@case.State, out var months))

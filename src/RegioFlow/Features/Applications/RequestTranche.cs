@@ -34,7 +34,7 @@ public static class RequestTranche
         public async ValueTask<PaymentDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var (application, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
-            if (!actor.Roles.Contains(CaseRoles.Initiator) && !actor.Roles.Contains(CaseRoles.Behandelaar))
+            if (!MayRequest(actor))
             {
                 throw new ForbiddenException("Alleen de initiatiefnemer of de fondsbeheerder van de regeling vraagt een tranche aan.");
             }
@@ -55,7 +55,7 @@ public static class RequestTranche
             }
 
             var amount = command.Amount!.Value;
-            var left = (application.GrantedAmount ?? 0) - earlier.Where(p => p.Kind is PaymentKind.Voorschot or PaymentKind.Tranche).Sum(p => p.Amount);
+            var left = Left(application.GrantedAmount, earlier.Where(p => p.Kind is PaymentKind.Voorschot or PaymentKind.Tranche).Sum(p => p.Amount));
             if (amount > left)
             {
                 throw new ValidationException([new ValidationFailure("amount",
@@ -82,4 +82,10 @@ public static class RequestTranche
             return payment.ToDto();
         }
     }
+
+    /// <summary>Who may ask for a tranche, shared with the case page so it offers the form only to them.</summary>
+    internal static bool MayRequest(CaseActor actor) => actor.Roles.Contains(CaseRoles.Initiator) || actor.Roles.Contains(CaseRoles.Behandelaar);
+
+    /// <summary>What advance and tranches may still take from the grant; the rest is for the settlement.</summary>
+    internal static decimal Left(decimal? granted, decimal advanceAndTranches) => (granted ?? 0) - advanceAndTranches;
 }

@@ -25,6 +25,17 @@ public static class SettleApplication
     /// <param name="Payment">The final payment or the reclaim, if any.</param>
     public sealed record SettlementDto(ApplicationDto Application, decimal PaidSoFar, decimal Released, PaymentDto? Payment);
 
+    internal const string NotAllowed = "Alleen een fondsbeheerder van de regeling stelt de subsidie vast.";
+
+    /// <summary>
+    /// What settling at <paramref name="settled"/> against <paramref name="paid"/> leads to: an Eindbetaling or a
+    /// Terugvordering of the difference, or nothing when they are equal. The settlement page shows it before posting.
+    /// </summary>
+    public static (PaymentKind Kind, decimal Amount)? Outcome(decimal settled, decimal paid) =>
+        settled == paid ? null
+        : settled > paid ? (PaymentKind.Eindbetaling, settled - paid)
+        : (PaymentKind.Terugvordering, paid - settled);
+
     internal sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
@@ -45,7 +56,7 @@ public static class SettleApplication
             var (_, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
             if (!actor.Roles.Contains(CaseRoles.Behandelaar))
             {
-                throw new ForbiddenException("Alleen een fondsbeheerder van de regeling stelt de subsidie vast.");
+                throw new ForbiddenException(NotAllowed);
             }
 
             if (@case.State != "eindverantwoording")
@@ -66,10 +77,10 @@ public static class SettleApplication
                 .Select(p => p.Amount).ToListAsync(cancellationToken);
             var paid = paidSoFar.Sum();
             var now = clock.GetUtcNow();
-            Payment? payment = amount == paid ? null
-                : amount > paid
-                    ? new Payment(application.Id, application.SchemeId, PaymentKind.Eindbetaling, amount - paid, DutchCalendar.LocalDate(now), now, "Eindbetaling na vaststelling")
-                    : new Payment(application.Id, application.SchemeId, PaymentKind.Terugvordering, paid - amount, DutchCalendar.LocalDate(now), now, "Terugvordering na vaststelling");
+            Payment? payment = Outcome(amount, paid) is { } outcome
+                ? new Payment(application.Id, application.SchemeId, outcome.Kind, outcome.Amount, DutchCalendar.LocalDate(now), now,
+                    outcome.Kind == PaymentKind.Eindbetaling ? "Eindbetaling na vaststelling" : "Terugvordering na vaststelling")
+                : null;
             if (payment is not null)
             {
                 db.Payments.Add(payment);

@@ -51,8 +51,7 @@ public static class UploadDocument
         public async ValueTask<DocumentDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var (application, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
-            var assessing = @case.State == "toetsing" && actor.Roles.Contains(CaseRoles.Adviseur);
-            if (!actor.Roles.Contains(CaseRoles.Initiator) && !actor.Roles.Contains(CaseRoles.Behandelaar) && !assessing)
+            if (!MayUpload(@case, actor))
             {
                 throw new ForbiddenException("Alleen de initiatiefnemer en de fondsbeheerder van de regeling (en de thematafel tijdens de toetsing) mogen documenten toevoegen.");
             }
@@ -81,6 +80,11 @@ public static class UploadDocument
             return document.ToDto();
         }
     }
+
+    /// <summary>Who may add documents, shared with the case page so it offers the form only to them.</summary>
+    internal static bool MayUpload(Case @case, CaseActor actor) =>
+        actor.Roles.Contains(CaseRoles.Initiator) || actor.Roles.Contains(CaseRoles.Behandelaar)
+        || (@case.State == "toetsing" && actor.Roles.Contains(CaseRoles.Adviseur));
 
     internal static DocumentDto ToDto(this ApplicationDocument d) =>
         new(d.Id, d.ApplicationId, d.FileName, d.ContentType, d.Size, d.Sha256, d.Description, d.UploadedBy, d.UploadedAt);

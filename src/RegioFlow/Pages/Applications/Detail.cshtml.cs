@@ -12,9 +12,12 @@ using RegioFlow.Workflows;
 namespace RegioFlow.Pages.Applications;
 
 /// <summary>
-/// The case page of one application: summary, state and clocks, open deadlines, timeline, payments, and the steps the
-/// user may take now. Generic steps post here and send the same <see cref="FireTrigger.Command"/> as the case API;
-/// steps that carry data of their own are links to their page.
+/// The case page of one application: summary, state and clocks, open deadlines, timeline, payments, documents, and the
+/// steps the user may take now. Generic steps post here and send the same <see cref="FireTrigger.Command"/> as the case
+/// API; steps that carry data of their own are links to their page. Documents (upload and download) and the tranche
+/// request post here too and send the API's commands. The page keeps the server's request limit (Program.cs, 25 MB)
+/// rather than the upload route's tighter one, so a file of 20 to 25 MB gets the command's Dutch field error on the
+/// form instead of a bare 413.
 /// </summary>
 public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, CurrentUser currentUser) : PageModel
 {
@@ -33,6 +36,17 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, C
     public IReadOnlyList<GetCaseHistory.JournalEntryDto> Timeline { get; private set; } = [];
 
     public IReadOnlyList<PaymentDto> Payments { get; private set; } = [];
+
+    public IReadOnlyList<DocumentDto> Documents { get; private set; } = [];
+
+    /// <summary>The grant and what is left of it, and whether the upload and tranche forms are offered.</summary>
+    public GetExecution.Response Execution { get; private set; } = null!;
+
+    [BindProperty]
+    public UploadInput Upload { get; set; } = new();
+
+    [BindProperty]
+    public TrancheInput Tranche { get; set; } = new();
 
     /// <summary>Steps the user may take now, each as a form (generic) or a link or a note (feature-owned).</summary>
     public IReadOnlyList<Action> Actions { get; private set; } = [];
@@ -103,6 +117,95 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, C
         }
     }
 
+    /// <summary>A document's content, as the API serves it, for whoever may see the application.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, Guid documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var document = await mediator.Send(new DownloadDocument.Query(id, documentId), cancellationToken);
+            Response.Headers.XContentTypeOptions = "nosniff";
+            return File(document.Content, document.ContentType, document.FileName);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    public async Task<IActionResult> OnPostDocumentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        try
+        {
+            var document = await mediator.Send(new UploadDocument.Command(id, Upload.File, Upload.Description), cancellationToken);
+            Status = $"Het document ‘{document.FileName}’ is toegevoegd.";
+            return RedirectToPage(new { id });
+        }
+        catch (ValidationException validation)
+        {
+            FormErrors.Add(ModelState, nameof(Upload), validation);
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        catch (ConflictException conflict)
+        {
+            Refusal = conflict.Message;
+            return Refused(StatusCodes.Status409Conflict);
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    public async Task<IActionResult> OnPostTrancheAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        decimal? amount = null;
+        if (Money.TryParseInput(Tranche.Amount, out var parsed))
+        {
+            amount = parsed;
+        }
+        else if (!string.IsNullOrWhiteSpace(Tranche.Amount))
+        {
+            ModelState.AddModelError($"{nameof(Tranche)}.{nameof(TrancheInput.Amount)}", "Vul het bedrag in euro's in, bijvoorbeeld 25000 of 25.000,50.");
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var payment = await mediator.Send(new RequestTranche.Command(id, amount, Tranche.Description), cancellationToken);
+            Status = $"{payment.Description} van {Money.Format(payment.Amount)} is aangevraagd; de fondsbeheerder keurt haar goed en betaalt haar uit.";
+            return RedirectToPage(new { id });
+        }
+        catch (ValidationException validation)
+        {
+            FormErrors.Add(ModelState, nameof(Tranche), validation);
+            return Refused(StatusCodes.Status400BadRequest);
+        }
+        catch (ConflictException conflict)
+        {
+            Refusal = conflict.Message;
+            await LoadAsync(id, cancellationToken);
+            return Refused(StatusCodes.Status409Conflict);
+        }
+        catch (ForbiddenException)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
     private PageResult Refused(int status)
     {
         Response.StatusCode = status;
@@ -122,6 +225,8 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, C
             Advice = await mediator.Send(new GetAdvice.Query(id), cancellationToken);
             Timeline = await mediator.Send(new GetCaseHistory.JournalQuery(Application.CaseId), cancellationToken);
             Payments = await mediator.Send(new ListPayments.Query(id), cancellationToken);
+            Documents = await mediator.Send(new ListDocuments.Query(id), cancellationToken);
+            Execution = await mediator.Send(new GetExecution.Query(id), cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -141,8 +246,12 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, C
         "indienen" => new(trigger.Trigger, "Aanvraag controleren en indienen", trigger.TargetLabel, $"/aanvragen/{id}/bewerken?stap=5", null),
         "toekennen" or "afwijzen" or "aanhouden" => new(trigger.Trigger, "Besluit nemen (toekennen, afwijzen of aanhouden)", null, $"/aanvragen/{id}/besluit", null),
         "advies-uitbrengen" => new(trigger.Trigger, "Toetsen en advies uitbrengen", trigger.TargetLabel, $"/aanvragen/{id}/toetsing", null),
+        "voortgang-rapporteren" => new(trigger.Trigger, "Voortgang rapporteren", trigger.TargetLabel, $"/aanvragen/{id}/rapportage?soort=voortgang", null),
+        "eindverantwoording-indienen" => new(trigger.Trigger, "Eindverantwoording indienen", trigger.TargetLabel, $"/aanvragen/{id}/rapportage?soort=eindverantwoording", null),
+        "vaststellen" => new(trigger.Trigger, "Subsidie vaststellen", trigger.TargetLabel, $"/aanvragen/{id}/vaststelling", null),
+        "borging-vastleggen" => new(trigger.Trigger, "Borging vastleggen", trigger.TargetLabel, $"/aanvragen/{id}/borging", null),
         var generic when GenericTriggers.Contains(generic) => new(generic, Label(generic), trigger.TargetLabel, null, null),
-        _ => new(trigger.Trigger, trigger.Trigger, trigger.TargetLabel, null, "Deze stap krijgt binnenkort een eigen pagina."),
+        _ => new(trigger.Trigger, trigger.Trigger, trigger.TargetLabel, null, "Deze stap zet u niet op deze pagina."),
     };
 
     private static string Label(string trigger) => trigger switch
@@ -159,4 +268,19 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry registry, C
     /// <param name="Href">A link to the page that takes this step; null when this page fires it.</param>
     /// <param name="Note">Why there is no form or link yet.</param>
     public sealed record Action(string Trigger, string Label, string? TargetLabel, string? Href, string? Note);
+
+    public sealed class UploadInput
+    {
+        public IFormFile? File { get; set; }
+
+        public string? Description { get; set; }
+    }
+
+    public sealed class TrancheInput
+    {
+        /// <summary>Text, so "25.000,50" can be read the Dutch way (<see cref="Money.TryParseInput"/>).</summary>
+        public string? Amount { get; set; }
+
+        public string? Description { get; set; }
+    }
 }

@@ -60,6 +60,41 @@ public static class Display
         _ => advice,
     };
 
+    /// <summary>A detected document type as people name it.</summary>
+    public static string DocumentType(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "image/png" => "PNG",
+        "image/jpeg" => "JPG",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word (DOCX)",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel (XLSX)",
+        "application/vnd.oasis.opendocument.text" => "ODT",
+        _ => contentType,
+    };
+
+    /// <summary>"340 bytes", "12,5 kB", "3,2 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => (bytes / 1024m).ToString("0.#", Dutch) + " kB",
+        _ => (bytes / (1024m * 1024m)).ToString("0.#", Dutch) + " MB",
+    };
+
+    /// <summary>The borging outcomes in the order of the form, with the Dutch labels the fund administrator reads.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> BorgingOutcomes =
+    [
+        (nameof(Domain.BorgingOutcome.OvergedragenAanLeden), "Overgedragen aan de leden"),
+        (nameof(Domain.BorgingOutcome.Bijdragemodel), "Bijdragemodel"),
+        (nameof(Domain.BorgingOutcome.OnderdeelVanSchool), "Onderdeel van een school"),
+        (nameof(Domain.BorgingOutcome.StructureleFinanciering), "Structurele financiering"),
+        (nameof(Domain.BorgingOutcome.Vervolgaanvraag), "Vervolgaanvraag"),
+        (nameof(Domain.BorgingOutcome.OpgegaanInAnderVerband), "Opgegaan in ander verband"),
+        (nameof(Domain.BorgingOutcome.Gestopt), "Gestopt"),
+        (nameof(Domain.BorgingOutcome.Onduidelijk), "Onduidelijk"),
+    ];
+
+    public static string BorgingOutcome(string outcome) => BorgingOutcomes.FirstOrDefault(o => o.Value == outcome).Label ?? outcome;
+
     /// <summary>
     /// The parameters a step carried ({"toelichting":"…"}) as "toelichting: …". The engine keeps an amount invariant
     /// ("120000.00"), which a Dutch reader takes for twelve million; it is shown as money like everywhere else.
