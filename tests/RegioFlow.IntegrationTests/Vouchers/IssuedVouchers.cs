@@ -54,6 +54,22 @@ internal sealed class IssuedVouchers(AppFixture app)
         return organisation.Id;
     }
 
+    /// <summary>A voucher as requested (case in aangevraagd, nothing committed): only the request and its case.</summary>
+    public async Task<(Guid Id, Guid CaseId)> RequestAsync(Guid schemeId, string person = "Jan Jansen", string requestedBy = "aanvrager")
+    {
+        var providerId = await ProviderAsync(Provider);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegioFlowDbContext>();
+        var voucher = NewVoucher(schemeId, providerId, 1_000m, person, requestedBy);
+        db.Vouchers.Add(voucher);
+        var @case = await scope.ServiceProvider.GetRequiredService<CaseService>().StartAsync("scholingsvoucher", Voucher.SubjectType, voucher.Id.ToString(), requestedBy, Cancellation, (c, _) =>
+        {
+            voucher.AttachCase(c.Id);
+            return Task.CompletedTask;
+        });
+        return (voucher.Id, @case.Id);
+    }
+
     public async Task<IssuedVoucher> IssueAsync(Guid schemeId, decimal value = 2_000m, string provider = Provider, string person = "Jan Jansen", string requestedBy = "aanvrager")
     {
         var providerId = await ProviderAsync(provider);
@@ -64,10 +80,7 @@ internal sealed class IssuedVouchers(AppFixture app)
         var budget = services.GetRequiredService<BudgetLedger>();
         var terms = (await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == schemeId, Cancellation)).VoucherTerms!;
         var now = app.Clock.GetUtcNow();
-        var voucher = new Voucher(schemeId, requestedBy,
-            new VoucherPerson(person, new DateOnly(1984, 5, 17), "persoon@test.regioflow.invalid", "Doetinchem", EmploymentStatus.Werkzoekend, null, $"sleutel-{person}"),
-            new VoucherTraining(providerId, "Monteur installatietechniek (mbo-2)", true, null, value), now);
-        voucher.Checked([new EligibilityResult("leeftijd", true, "41 jaar: tussen 18 en 67.")], 41);
+        var voucher = NewVoucher(schemeId, providerId, value, person, requestedBy);
         db.Vouchers.Add(voucher);
         var @case = await cases.StartAsync("scholingsvoucher", Voucher.SubjectType, voucher.Id.ToString(), requestedBy, Cancellation, (c, _) =>
         {
@@ -90,6 +103,15 @@ internal sealed class IssuedVouchers(AppFixture app)
             await budget.CommitAsync(schemeId, value, c.Id, ct);
         }, dueAt);
         return new IssuedVoucher(voucher.Id, @case.Id, schemeId, code, value, expiresOn);
+    }
+
+    private Voucher NewVoucher(Guid schemeId, Guid providerId, decimal price, string person, string requestedBy)
+    {
+        var voucher = new Voucher(schemeId, requestedBy,
+            new VoucherPerson(person, new DateOnly(1984, 5, 17), "persoon@test.regioflow.invalid", "Doetinchem", EmploymentStatus.Werkzoekend, null, $"sleutel-{person}"),
+            new VoucherTraining(providerId, "Monteur installatietechniek (mbo-2)", true, null, price), app.Clock.GetUtcNow());
+        voucher.Checked([new EligibilityResult("leeftijd", true, "41 jaar: tussen 18 en 67.")], 41);
+        return voucher;
     }
 
     /// <summary>The first moment after <paramref name="date"/> in Amsterdam: a voucher is valid through its expiry date.</summary>

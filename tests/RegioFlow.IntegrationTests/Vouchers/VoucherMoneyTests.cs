@@ -216,6 +216,49 @@ public sealed class VoucherMoneyTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal(0, await RunRetentionAsync());
     }
 
+    [Fact]
+    public async Task Two_redemptions_of_one_code_at_the_same_moment_end_as_one_success_and_one_conflict()
+    {
+        var schemeId = await Vouchers.SchemeAsync();
+        var voucher = await Vouchers.IssueAsync(schemeId, value: 2_000m);
+        var first = await App.ClientAsAsync("opleider");
+        var second = await App.ClientAsAsync("opleider");
+
+        var responses = await Task.WhenAll(Redeem(first, voucher.Code, amount: 1_000m), Redeem(second, voucher.Code, amount: 1_500m));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var stored = await Vouchers.VoucherAsync(voucher.Id);
+        Assert.Contains(stored.RedeemedAmount!.Value, new[] { 1_000m, 1_500m });
+        Assert.Equal(1, await App.QueryAsync(db => db.CaseJournal.CountAsync(j => j.CaseId == voucher.CaseId && j.Trigger == "verzilveren" && j.Kind == JournalKind.TriggerFired, Cancellation)));
+    }
+
+    /// <summary>The end-state effect runs for any step into it, here the applicant's own withdrawal through the case API.</summary>
+    [Fact]
+    public async Task A_withdrawn_request_is_closed_so_its_retention_period_starts()
+    {
+        var schemeId = await Vouchers.SchemeAsync();
+        var (id, caseId) = await Vouchers.RequestAsync(schemeId);
+        Assert.Null((await Vouchers.VoucherAsync(id)).ClosedAt);
+
+        App.Clock.Advance(TimeSpan.FromDays(2));
+        var response = await (await App.ClientAsAsync("aanvrager")).PostAsJsonAsync($"/api/cases/{caseId}/triggers/intrekken", new { }, Cancellation);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(("ingetrokken", App.Clock.GetUtcNow()), (await Vouchers.StateAsync(caseId), (await Vouchers.VoucherAsync(id)).ClosedAt));
+        Assert.Equal((0m, 0m), await Vouchers.FiguresAsync(schemeId));
+    }
+
+    /// <summary>Every effect a definition may name is registered in the container under that name, and nothing more.</summary>
+    [Fact]
+    public async Task The_registered_effects_are_exactly_the_names_definitions_may_use()
+    {
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var effects = scope.ServiceProvider.GetRequiredService<IEnumerable<ICaseEffect>>().ToList();
+
+        Assert.Equal(WorkflowSetup.EffectNames.Keys.Order(StringComparer.Ordinal), effects.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(effects, e => Assert.Equal(WorkflowSetup.EffectNames[e.Name], e.GetType()));
+    }
+
     private Task<(int Count, decimal Value, decimal Committed, decimal Paid)> FiguresAsync(Guid schemeId) =>
         App.QueryAsync(async db =>
         {
