@@ -48,12 +48,14 @@ public sealed class VoucherMoneyTests(AppFixture app) : IntegrationTest(app)
         // More than redeemed, or an executable as invoice: 400 on the field, nothing stored.
         var tooMuch = await provider.PostAsync($"/api/vouchers/{voucher.Id}/claims", Claim(Pdf, Png, "deelname", "1800.01"), Cancellation);
         Assert.Contains("hoogstens het verzilverde bedrag", (await tooMuch.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("amount")[0].GetString());
+        var notAnAmount = await provider.PostAsync($"/api/vouchers/{voucher.Id}/claims", Claim(Pdf, Png, "deelname", "zeventienhonderd"), Cancellation);
+        Assert.Contains("bijvoorbeeld 1750", (await notAnAmount.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("amount")[0].GetString());
         var exe = await provider.PostAsync($"/api/vouchers/{voucher.Id}/claims", Claim(Executable, Png, "deelname", "1750"), Cancellation);
         Assert.Contains("niet toegestaan", (await exe.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("invoice")[0].GetString());
         Assert.Equal(0, await App.QueryAsync(db => db.VoucherDocuments.CountAsync(Cancellation)));
 
         App.Clock.Advance(TimeSpan.FromDays(60));
-        var claimed = await ReadAsync(await provider.PostAsync($"/api/vouchers/{voucher.Id}/claims", Claim(Pdf, Png, "deelname", "1750"), Cancellation));
+        var claimed = await ReadAsync(await provider.PostAsync($"/api/vouchers/{voucher.Id}/claims", Claim(Pdf, Png, "deelname", "1.750,00"), Cancellation));
         Assert.Equal(("gedeclareerd", 1_750m), (claimed.GetProperty("state").GetString(), claimed.GetProperty("claimAmount").GetDecimal()));
 
         var documents = (await fund.GetFromJsonAsync<JsonElement>($"/api/vouchers/{voucher.Id}/claims", Cancellation)).EnumerateArray().ToList();

@@ -21,7 +21,11 @@ public static class ClaimVoucher
     /// <summary>Two files of 20 MB plus the envelope.</summary>
     public const long MaxRequestBytes = (2 * UploadDocument.MaxBytes) + (512 * 1024);
 
-    public sealed record Command(Guid Id, IFormFile? Invoice, IFormFile? Proof, string? Kind, decimal? Amount) : ICommand<VoucherMoneyDto>;
+    /// <param name="Amount">As typed in a form field: "1750", "1.750,00" or "1750.00" (<see cref="Money.TryParseInput"/>).</param>
+    public sealed record Command(Guid Id, IFormFile? Invoice, IFormFile? Proof, string? Kind, string? Amount) : ICommand<VoucherMoneyDto>
+    {
+        internal decimal? ParsedAmount => Money.TryParseInput(Amount, out var amount) ? amount : null;
+    }
 
     internal static VoucherDocumentKind? ProofKind(string? kind) => kind?.Trim().ToLowerInvariant() switch
     {
@@ -38,9 +42,10 @@ public static class ClaimVoucher
             File(c => c.Proof, "proof", "het bewijs van inschrijving of deelname");
             RuleFor(c => c.Kind).Must(k => ProofKind(k) is not null)
                 .WithMessage("Kies het soort bewijs: 'inschrijving' (bewijs van inschrijving) of 'deelname' (bewijs van deelname of afronding).");
-            RuleFor(c => c.Amount).NotNull().WithMessage("Vul het gedeclareerde bedrag in.")
-                .GreaterThan(0).WithMessage("Het bedrag moet groter zijn dan nul.")
-                .Must(a => a is null || Money.HasAtMostTwoDecimals(a.Value)).WithMessage("Het bedrag mag hoogstens twee decimalen hebben.");
+            RuleFor(c => c.Amount).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Vul het gedeclareerde bedrag in.")
+                .Must(a => Money.TryParseInput(a, out _)).WithMessage("Vul een bedrag in euro's in, bijvoorbeeld 1750 of 1.750,00.")
+                .Must(a => Money.TryParseInput(a, out var amount) && amount > 0).WithMessage("Het bedrag moet groter zijn dan nul.")
+                .Must(a => Money.TryParseInput(a, out var amount) && Money.HasAtMostTwoDecimals(amount)).WithMessage("Het bedrag mag hoogstens twee decimalen hebben.");
         }
 
         private void File(System.Linq.Expressions.Expression<Func<Command, IFormFile?>> file, string field, string what)
@@ -74,7 +79,8 @@ public static class ClaimVoucher
             }
 
             var failures = new List<ValidationFailure>();
-            if (command.Amount > voucher.RedeemedAmount)
+            var claimed = command.ParsedAmount!.Value;
+            if (claimed > voucher.RedeemedAmount)
             {
                 failures.Add(new("amount", $"U kunt hoogstens het verzilverde bedrag declareren ({Money.Format(voucher.RedeemedAmount ?? 0)})."));
             }
@@ -91,7 +97,7 @@ public static class ClaimVoucher
             {
                 db.VoucherDocuments.Add(Document(voucher, VoucherDocumentKind.Factuur, command.Invoice!, invoice, actor.Name, now));
                 db.VoucherDocuments.Add(Document(voucher, ProofKind(command.Kind)!.Value, command.Proof!, proof, actor.Name, now));
-                voucher.Claim(command.Amount!.Value, now);
+                voucher.Claim(claimed, now);
                 return Task.CompletedTask;
             });
             return await voucher.ToDtoAsync(db, cancellationToken);

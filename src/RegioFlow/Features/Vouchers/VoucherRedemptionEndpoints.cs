@@ -33,7 +33,7 @@ public static class VoucherRedemptionEndpoints
     private static async Task<Ok<VoucherMoneyDto>> RedeemAsync(RedeemVoucher.Command command, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(command, ct));
 
-    private static async Task<Ok<VoucherMoneyDto>> ClaimAsync(Guid id, IFormFile? invoice, IFormFile? proof, [FromForm] string? kind, [FromForm] decimal? amount, IMediator mediator, CancellationToken ct) =>
+    private static async Task<Ok<VoucherMoneyDto>> ClaimAsync(Guid id, IFormFile? invoice, IFormFile? proof, [FromForm] string? kind, [FromForm] string? amount, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ClaimVoucher.Command(id, invoice, proof, kind, amount), ct));
 
     private static async Task<Ok<IReadOnlyList<VoucherDocumentDto>>> ClaimDocumentsAsync(Guid id, IMediator mediator, CancellationToken ct) =>
