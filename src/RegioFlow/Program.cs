@@ -16,6 +16,7 @@ using RegioFlow.Features.Me;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Regions;
 using RegioFlow.Features.Schemes;
+using RegioFlow.Features.Vouchers;
 using RegioFlow.Features.Workflows;
 using RegioFlow.Jobs;
 using RegioFlow.Workflows;
@@ -92,6 +93,9 @@ app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<ReconcileDeadlinesJob>(ReconcileDeadlinesJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<DeliverNotificationsJob>(DeliverNotificationsJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+// Privacy: personal data of closed vouchers are removed after the scheme's retention period (daily, at night).
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<AnonymiseVouchersJob>(AnonymiseVouchersJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(2), new RecurringJobOptions { TimeZone = DutchCalendar.Amsterdam });
 app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReconcileDeadlinesJob>(job => job.RunAsync(CancellationToken.None));
 
 // 4. Pipeline: errors become ProblemDetails for /api and a friendly page for people.
@@ -121,6 +125,7 @@ app.MapBodiesEndpoints();
 app.MapApplicationsEndpoints();
 app.MapChecklistsEndpoints();
 app.MapInitiativesEndpoints();
+app.MapVoucherRedemptionEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

@@ -26,6 +26,15 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>
+    /// Personal data the trail must not copy: the retention job removes them from the row after the retention period,
+    /// and a copy in the append-only trail would outlive that. The trail records that they changed, not their values.
+    /// </summary>
+    private static readonly Dictionary<Type, HashSet<string>> PersonalData = new()
+    {
+        [typeof(Voucher)] = [nameof(Voucher.PersonName), nameof(Voucher.DateOfBirth), nameof(Voucher.Email), nameof(Voucher.EmployerName), nameof(Voucher.PersonKey)],
+    };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Capture(eventData.Context);
@@ -73,9 +82,20 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
     private static Dictionary<string, object?> Describe(EntityEntry entry)
     {
         var changes = new Dictionary<string, object?>();
+        var personal = PersonalData.GetValueOrDefault(entry.Metadata.ClrType);
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
+            if (personal is not null && personal.Contains(name))
+            {
+                if (entry.State != EntityState.Modified || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)))
+                {
+                    changes[name] = new { persoonsgegeven = true, leeg = property.CurrentValue is null };
+                }
+
+                continue;
+            }
+
             if (property.Metadata.ClrType == typeof(byte[]))
             {
                 // File contents are not copied into the trail: their size and the document's SHA-256 identify them.

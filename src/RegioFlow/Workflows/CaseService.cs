@@ -13,6 +13,23 @@ namespace RegioFlow.Workflows;
 /// <summary>Feature work run inside the command's transaction, after the engine recorded the step (see <see cref="CaseService.StartAsync"/>).</summary>
 public delegate Task CaseEffects(Case @case, CancellationToken cancellationToken);
 
+/// <summary>
+/// Feature work named in a definition (a state's <c>onEntry</c>), run whenever a case enters that state, whoever or
+/// whatever fired the step: a person through a feature, the case API, or a timer as the system. That last one is why it
+/// exists: a timeout has no feature handler around it that could pass <see cref="CaseEffects"/> (a voucher that expires
+/// must give its money back). It runs inside the step's transaction, after the feature's own effects, so the step and
+/// the effect are stored together or not at all. Implementations must be idempotent in spirit: the feature may already
+/// have done part of the work (e.g. closed the voucher) in the same command.
+/// </summary>
+public interface ICaseEffect
+{
+    /// <summary>The name the YAML uses (kebab-case); it must be in <see cref="WorkflowSetup.EffectNames"/>.</summary>
+    string Name { get; }
+
+    /// <param name="state">The state just entered.</param>
+    Task RunAsync(Case @case, string state, CancellationToken cancellationToken);
+}
+
 /// <summary>Who acts on a case and with which case roles (<see cref="CaseRoles"/>).</summary>
 public sealed record CaseActor(string Name, IReadOnlySet<string> Roles)
 {
@@ -31,11 +48,14 @@ public sealed class CaseService(
     RegioFlowDbContext db,
     WorkflowRegistry registry,
     IEnumerable<IWorkflowGuard> guards,
+    IEnumerable<ICaseEffect> caseEffects,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
     private readonly Dictionary<string, IWorkflowGuard> _guards = guards.ToDictionary(g => g.Name);
+    private readonly Dictionary<string, ICaseEffect> _effects = caseEffects.ToDictionary(e => e.Name);
+    private readonly List<(Case Case, string State, string Effect)> _entryEffects = [];
     private readonly List<CaseDeadline> _toSchedule = [];
     private readonly List<string> _toDelete = [];
     private bool _deliver;
@@ -307,6 +327,7 @@ public sealed class CaseService(
     {
         var state = definition.State(stateId);
         @case.EnterState(stateId, state.Terminal, now);
+        _entryEffects.AddRange(state.OnEntry.Select(effect => (@case, stateId, effect)));
         db.CaseJournal.Add(new CaseJournalEntry(@case, JournalKind.StateEntered, actor, now, toState: stateId));
         foreach (var timer in state.Timers)
         {
@@ -364,6 +385,25 @@ public sealed class CaseService(
     /// <summary>One SaveChanges for the command; then Hangfire bookkeeping, which the reconciler repairs if it fails.</summary>
     private async Task CommitAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? effects = null)
     {
+        var entryEffects = _entryEffects.ToList();
+        _entryEffects.Clear();
+        if (entryEffects.Count > 0)
+        {
+            var featureEffects = effects;
+            effects = async ct =>
+            {
+                if (featureEffects is not null)
+                {
+                    await featureEffects(ct);
+                }
+
+                foreach (var (@case, state, name) in entryEffects)
+                {
+                    await _effects[name].RunAsync(@case, state, ct);
+                }
+            };
+        }
+
         try
         {
             if (effects is null)

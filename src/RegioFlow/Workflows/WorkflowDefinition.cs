@@ -45,7 +45,7 @@ public sealed record CaseTypeDefinition(
 
 public sealed record ResultTypeDefinition(string Id, string Omschrijving);
 
-/// <param name="OnEntry">Names of registered effects run (as recorded intents) when the state is entered.</param>
+/// <param name="OnEntry">Names of registered effects (<see cref="ICaseEffect"/>) run in the step's transaction when the state is entered, also when a timer fired the step.</param>
 public sealed record StateDefinition(
     string Id,
     string Label,

@@ -522,7 +522,7 @@ public static partial class WorkflowDefinitionLoader
 
             foreach (var effect in state.OnEntry.Where(e => !names.Effects.Contains(e)))
             {
-                Error(state.Line, $"onbekend effect '{effect}' in toestand '{state.Id}'");
+                Error(state.Line, $"onbekend effect '{effect}' in toestand '{state.Id}'; bekend: {string.Join(", ", names.Effects.Order())}");
             }
 
             foreach (var transition in state.Transitions)

@@ -20,9 +20,19 @@ public static class WorkflowSetup
     /// <summary>The guards RegioFlow has; YAML may name these and no others.</summary>
     public static IReadOnlyList<IWorkflowGuard> Guards { get; } = [new NotSuspendedGuard(), new WithinLegalTermGuard()];
 
+    /// <summary>
+    /// The effects RegioFlow has (<see cref="ICaseEffect"/>), by name and class; YAML may name these and no others. Names
+    /// live here rather than only on the instances because the loader checks definitions before the container exists.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Type> EffectNames { get; } = new Dictionary<string, Type>
+    {
+        [Features.Vouchers.VoucherExpiredEffect.EffectName] = typeof(Features.Vouchers.VoucherExpiredEffect),
+        [Features.Vouchers.VoucherClosedEffect.EffectName] = typeof(Features.Vouchers.VoucherClosedEffect),
+    };
+
     public static WorkflowNames Names { get; } = new(
         Guards.Select(g => g.Name).ToHashSet(),
-        new HashSet<string>(),
+        EffectNames.Keys.ToHashSet(),
         WorkflowNotifications.Subjects.Keys.ToHashSet());
 
     /// <summary>Loads and validates every definition; problems come back as "path:line: message".</summary>
@@ -40,6 +50,11 @@ public static class WorkflowSetup
         foreach (var guard in Guards)
         {
             services.AddSingleton(guard);
+        }
+
+        foreach (var type in EffectNames.Values)
+        {
+            services.AddScoped(typeof(ICaseEffect), type);
         }
 
         services.AddScoped<CaseService>();

@@ -9,7 +9,7 @@ public sealed class WorkflowDefinitionLoaderTests
 
     private static readonly WorkflowNames Names = new(
         new HashSet<string> { "niet-opgeschort", "binnen-beslistermijn" },
-        new HashSet<string>(),
+        new HashSet<string> { "budget-vrijgeven" },
         new HashSet<string> { "herinnering-aanvulling", "escalatie-termijn" });
 
     // Line numbers below refer to this text (line 1 = "id: aanvraag").
@@ -129,6 +129,19 @@ public sealed class WorkflowDefinitionLoaderTests
     [Fact]
     public void Reports_an_unknown_role() =>
         AssertError(Valid.Replace("roles: [beslisser]", "roles: [wethouder]"), 22, "onbekende rol 'wethouder'");
+
+    [Fact]
+    public void A_state_names_the_registered_effects_it_runs_on_entry()
+    {
+        var (definition, errors) = WorkflowDefinitionLoader.Load(Path, Valid + "\n    onEntry: [budget-vrijgeven]", Names);
+
+        Assert.Empty(errors);
+        Assert.Equal(["budget-vrijgeven"], definition!.State("besloten").OnEntry);
+    }
+
+    [Fact]
+    public void Reports_an_unknown_effect_with_the_line_of_its_state() =>
+        AssertError(Valid + "\n    onEntry: [geld-terug]", 47, "onbekend effect 'geld-terug' in toestand 'besloten'; bekend: budget-vrijgeven");
 
     [Fact]
     public void Reports_a_terminal_state_with_transitions() =>

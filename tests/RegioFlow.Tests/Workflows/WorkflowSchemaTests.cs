@@ -35,6 +35,7 @@ public sealed class WorkflowSchemaTests
     [InlineData("after: PT4S", "after: 4 seconden")]               // not a duration
     [InlineData("roles: [behandelaar]", "roles: [wethouder]")]      // not a case role
     [InlineData("version: 1", "version: een")]                     // not an integer
+    [InlineData("terminal: true", "terminal: true\n    onEntry: [Geld terug]")] // an effect name that is not kebab-case
     public async Task The_schema_and_the_loader_both_reject_a_structural_error(string from, string to)
     {
         var schema = await JsonSchema.FromFileAsync(Path.Combine(Root, "workflows", "schema", "workflow.schema.json"), TestContext.Current.CancellationToken);
