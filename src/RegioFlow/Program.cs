@@ -16,6 +16,7 @@ using RegioFlow.Features.Me;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Regions;
 using RegioFlow.Features.Schemes;
+using RegioFlow.Features.Vouchers;
 using RegioFlow.Features.Workflows;
 using RegioFlow.Jobs;
 using RegioFlow.Workflows;
@@ -121,6 +122,7 @@ app.MapBodiesEndpoints();
 app.MapApplicationsEndpoints();
 app.MapChecklistsEndpoints();
 app.MapInitiativesEndpoints();
+app.MapVouchersEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

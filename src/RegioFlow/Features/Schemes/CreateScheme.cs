@@ -13,7 +13,7 @@ namespace RegioFlow.Features.Schemes;
 /// <summary>A fund administrator adds a scheme for their own fund (an organisation they belong to).</summary>
 public static class CreateScheme
 {
-    public sealed record Command(string? Name, string? Kind, string? Funder, int? RegionId, Guid? FundOrganisationId, SchemeTerms? Terms) : ICommand<SchemeDto>;
+    public sealed record Command(string? Name, string? Kind, string? Funder, int? RegionId, Guid? FundOrganisationId, SchemeTerms? Terms, VoucherTerms? VoucherTerms = null) : ICommand<SchemeDto>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -29,6 +29,11 @@ public static class CreateScheme
             RuleFor(c => c.FundOrganisationId).NotNull().WithMessage("Kies de organisatie die het fonds beheert.");
             RuleFor(c => c.Terms).NotNull().WithMessage("Vul de voorwaarden van de regeling in.");
             RuleFor(c => c.Terms!).SetValidator(new SchemeTermsValidator(db, workflows)).When(c => c.Terms is not null);
+            When(c => string.Equals(c.Kind, nameof(SchemeKind.Voucher), StringComparison.OrdinalIgnoreCase), () =>
+            {
+                RuleFor(c => c.VoucherTerms).NotNull().WithMessage("Vul de voorwaarden van de voucherregeling in.");
+                RuleFor(c => c.VoucherTerms!).SetValidator(new VoucherTermsValidator()).When(c => c.VoucherTerms is not null);
+            });
         }
     }
 
@@ -48,7 +53,9 @@ public static class CreateScheme
                 throw new ConflictException($"Er bestaat al een regeling met de naam '{name}'.");
             }
 
-            var scheme = new Scheme(name, Enum.Parse<SchemeKind>(command.Kind!, ignoreCase: true), command.Funder!.Trim(), command.RegionId, fund, command.Terms!, clock.GetUtcNow());
+            var kind = Enum.Parse<SchemeKind>(command.Kind!, ignoreCase: true);
+            var scheme = new Scheme(name, kind, command.Funder!.Trim(), command.RegionId, fund, command.Terms!, clock.GetUtcNow());
+            scheme.SetVoucherTerms(kind == SchemeKind.Voucher ? command.VoucherTerms : null);
             db.Schemes.Add(scheme);
             await db.SaveChangesAsync(cancellationToken);
             return scheme.ToDto();
