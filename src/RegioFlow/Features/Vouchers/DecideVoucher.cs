@@ -80,8 +80,8 @@ public static class DecideVoucher
             voucher.Issue(code, value, employerShare, expiresOn, now);
 
             // The voucher may be used through its expiry date: the timeout falls at the end of that day in Amsterdam.
-            var expiry = EndOfDay(expiresOn);
-            var reminder = EndOfDay(expiresOn.AddDays(-terms.ReminderDaysBeforeExpiry)).AddHours(-15); // 09:00 on that day
+            var expiry = AmsterdamMoment(expiresOn.AddDays(1), TimeOnly.MinValue);
+            var reminder = AmsterdamMoment(expiresOn.AddDays(-terms.ReminderDaysBeforeExpiry), new TimeOnly(9, 0));
             var dueAt = new Dictionary<string, DateTimeOffset>
             {
                 ["verloop"] = expiry,
@@ -117,9 +117,10 @@ public static class DecideVoucher
             throw new ConflictException("Er kon geen unieke vouchercode worden gemaakt; probeer het opnieuw.");
         }
 
-        private static DateTimeOffset EndOfDay(DateOnly date)
+        /// <summary>A wall-clock moment in Amsterdam (summer or winter time as it falls on that date), in UTC.</summary>
+        private static DateTimeOffset AmsterdamMoment(DateOnly date, TimeOnly time)
         {
-            var local = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            var local = date.ToDateTime(time);
             return new DateTimeOffset(local, DutchCalendar.Amsterdam.GetUtcOffset(local)).ToUniversalTime();
         }
 
