@@ -50,11 +50,19 @@ public sealed class VoucherSchemeTests(AppFixture app) : VoucherTest(app)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(12, (await created.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("voucherTerms").GetProperty("validityMonths").GetInt32());
 
+        var onVoucherWorkflow = await (await fund.PostAsJsonAsync("/api/schemes", Scheme("Innovatiebudget Achterhoek", "Subsidie", valid), Cancellation))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("De workflow 'scholingsvoucher' is alleen voor voucherregelingen.", onVoucherWorkflow.GetProperty("errors").GetProperty("terms.workflowId")[0].GetString());
+        terms["workflowId"] = "subsidie-aanvraag";
         var subsidy = await fund.PostAsJsonAsync("/api/schemes", Scheme("Innovatiebudget Achterhoek", "Subsidie", valid), Cancellation);
         Assert.Equal(HttpStatusCode.Created, subsidy.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await subsidy.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("voucherTerms").ValueKind);
 
-        var update = await fund.PutAsJsonAsync($"/api/schemes/{await OpijverIdAsync()}", new { terms }, Cancellation);
-        Assert.True((await update.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("voucherTerms", out _));
+        var update = await fund.PutAsJsonAsync($"/api/schemes/{await OpijverIdAsync()}", new { terms, voucherTerms = valid }, Cancellation);
+        Assert.Equal("Een voucherregeling volgt de workflow 'scholingsvoucher'.", (await update.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("terms.workflowId")[0].GetString());
+        terms["workflowId"] = "scholingsvoucher";
+        var withoutVoucherTerms = await fund.PutAsJsonAsync($"/api/schemes/{await OpijverIdAsync()}", new { terms }, Cancellation);
+        Assert.True((await withoutVoucherTerms.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("voucherTerms", out _));
+        Assert.Equal(6, (await SchemeNamedAsync(RegioFlow.Data.DemoDataSeeder.OpijverName)).VoucherTerms!.ValidityMonths);
     }
 }

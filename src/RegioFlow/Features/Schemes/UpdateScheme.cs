@@ -47,6 +47,11 @@ public static class UpdateScheme
             }
 
             var terms = command.Terms!;
+            if (!VoucherSchemeWorkflow.Fits(scheme.Kind == SchemeKind.Voucher, terms.WorkflowId))
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("terms.workflowId", VoucherSchemeWorkflow.Message(scheme.Kind == SchemeKind.Voucher))]);
+            }
+
             if (terms.BudgetCeiling < scheme.Committed)
             {
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("terms.budgetCeiling",

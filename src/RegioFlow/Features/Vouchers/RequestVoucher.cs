@@ -17,7 +17,7 @@ namespace RegioFlow.Features.Vouchers;
 /// </summary>
 public static class RequestVoucher
 {
-    public const string WorkflowId = "scholingsvoucher";
+    public const string WorkflowId = Schemes.VoucherSchemeWorkflow.Id;
 
     public sealed record Command(Guid? SchemeId, VoucherPersonInput? Person, VoucherTrainingInput? Training, Guid? RequestedForOrganisationId = null)
         : VoucherRequestInput(SchemeId, Person, Training, RequestedForOrganisationId), ICommand<VoucherDto>;
