@@ -67,11 +67,14 @@ internal static class DemoDataSeeder
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedSubsidiesAsync(db, regions, organisations, now, cancellationToken);
+        await SeedVoucherSchemesAsync(db, regions, organisations, now, cancellationToken);
     }
 
     internal const string TableName = "Thematafel Onderwijs & Arbeidsmarkt";
     internal const string BoardName = "Achterhoek Board";
     internal const string RegioDealName = "Regio Deal Achterhoek – Onderwijs & Arbeidsmarkt";
+    internal const string OpijverName = "Opijver – Achterhoeks Fonds voor Talentontwikkeling";
+    internal const string RotterdamName = "Rotterdams Scholingsfonds";
 
     /// <summary>The Achterhoek reference process (DOMAIN.md): its table, its Board and a Regio Deal scheme.</summary>
     private static async Task SeedSubsidiesAsync(RegioFlowDbContext db, Dictionary<string, int> regions, Dictionary<string, Organisation> organisations, DateTimeOffset now, CancellationToken cancellationToken)
@@ -113,6 +116,54 @@ internal static class DemoDataSeeder
                 DecisionBodyId: board.Id,
                 WorkflowId: "subsidie-aanvraag"),
             now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The two voucher funds of the domain notes (seed 000): Opijver in the Achterhoek (employer pays a third, any
+    /// training) and the Rotterdams Scholingsfonds (recognised training only). Each is added only when missing.
+    /// </summary>
+    private static async Task SeedVoucherSchemesAsync(RegioFlowDbContext db, Dictionary<string, int> regions, Dictionary<string, Organisation> organisations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var year = DutchCalendar.LocalDate(now).Year;
+        var existing = await db.Schemes.Where(s => s.Name == OpijverName || s.Name == RotterdamName).Select(s => s.Name).ToListAsync(cancellationToken);
+        SchemeTerms Terms(decimal ceiling) => new(
+            BudgetCeiling: ceiling,
+            BudgetPeriodStart: new DateOnly(year - 1, 1, 1),
+            BudgetPeriodEnd: new DateOnly(year + 2, 12, 31),
+            WindowOpens: new DateOnly(year - 1, 1, 1),
+            WindowCloses: new DateOnly(year + 2, 12, 31),
+            MaxAmount: 2_500m,
+            MinCoFinancingPercent: 0,
+            InKindAllowed: false,
+            AdvancePercent: 0,
+            Tranches: 0,
+            ProgressReportMonths: 12,
+            FinalReportWeeks: 13,
+            ChecklistId: "toetsingskader-achterhoek",
+            ChecklistVersion: 1,
+            Quorum: 1,
+            AssessingBodyId: null,
+            DecisionBodyId: null,
+            WorkflowId: "scholingsvoucher");
+        if (!existing.Contains(OpijverName))
+        {
+            var opijver = new Scheme(OpijverName, SchemeKind.Voucher, "De Achterhoekse gemeenten en de provincie Gelderland", regions.GetValueOrDefault("achterhoek"),
+                organisations["Regio Achterhoek"].Id, Terms(750_000m), now);
+            opijver.SetVoucherTerms(new VoucherTerms(EmployerSharePercent: 33, MinAge: 18, MaxAge: 67, RecognisedTrainingOnly: false, YearlyTarget: 300,
+                ValidityMonths: 6, ReminderDaysBeforeExpiry: 30, RetentionMonths: 24));
+            db.Schemes.Add(opijver);
+        }
+
+        if (!existing.Contains(RotterdamName))
+        {
+            var rotterdam = new Scheme(RotterdamName, SchemeKind.Voucher, "Gemeente Rotterdam", regions.GetValueOrDefault("rijnmond"),
+                organisations["Gemeente Rotterdam"].Id, Terms(500_000m), now);
+            rotterdam.SetVoucherTerms(new VoucherTerms(EmployerSharePercent: 0, MinAge: 18, MaxAge: 67, RecognisedTrainingOnly: true, YearlyTarget: 200,
+                ValidityMonths: 6, ReminderDaysBeforeExpiry: 30, RetentionMonths: 24));
+            db.Schemes.Add(rotterdam);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -78,6 +78,11 @@ public sealed class DeliverNotificationsJob(RegioFlowDbContext db, MailSender ma
             return await SubsidyRecipientsAsync(caseRole, @case, cancellationToken);
         }
 
+        if (@case?.SubjectType == Voucher.SubjectType)
+        {
+            return await VoucherRecipientsAsync(caseRole, @case, cancellationToken);
+        }
+
         if (caseRole == CaseRoles.Initiator)
         {
             return @case?.Initiator is { } subject
@@ -120,6 +125,35 @@ public sealed class DeliverNotificationsJob(RegioFlowDbContext db, MailSender ma
             CaseRoles.Adviseur => InBody(application.AssessingBodyId, chairOnly: false).Where(u => u.Roles.Contains(Role.TableMember) || u.Roles.Contains(Role.TableChair)),
             CaseRoles.Voorzitter => InBody(application.AssessingBodyId, chairOnly: true).Where(u => u.Roles.Contains(Role.TableChair)),
             CaseRoles.Beslisser => InBody(application.DecisionBodyId, chairOnly: false).Where(u => u.Roles.Contains(Role.DecisionBodyMember)),
+            _ => users.Where(u => u.Roles.Contains(Role.Admin)),
+        };
+        return await recipients.OrderBy(u => u.ExternalId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// On a voucher case, as in <see cref="CaseRoleResolver"/>: initiator = the user who requested it; behandelaar = the
+    /// fund administrators of the scheme's fund; opleider = the training provider users of the provider named on it.
+    /// </summary>
+    private async Task<List<UserAccount>> VoucherRecipientsAsync(string caseRole, Case @case, CancellationToken cancellationToken)
+    {
+        var voucher = Guid.TryParse(@case.SubjectId, out var voucherId)
+            ? await db.Vouchers.AsNoTracking().Where(v => v.Id == voucherId)
+                .Join(db.Schemes, v => v.SchemeId, s => s.Id, (v, s) => new { v.RequestedBy, v.ProviderOrganisationId, s.FundOrganisationId })
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (voucher is null)
+        {
+            return [];
+        }
+
+        var users = db.Users.AsNoTracking();
+        IQueryable<UserAccount> MembersOf(Guid organisationId, Role role) =>
+            users.Where(u => u.Roles.Contains(role) && db.Memberships.Any(m => m.UserAccountId == u.Id && m.OrganisationId == organisationId));
+        var recipients = caseRole switch
+        {
+            CaseRoles.Initiator => users.Where(u => u.ExternalId == voucher.RequestedBy),
+            CaseRoles.Behandelaar => MembersOf(voucher.FundOrganisationId, Role.FundAdministrator),
+            CaseRoles.Opleider => MembersOf(voucher.ProviderOrganisationId, Role.TrainingProvider),
             _ => users.Where(u => u.Roles.Contains(Role.Admin)),
         };
         return await recipients.OrderBy(u => u.ExternalId).ToListAsync(cancellationToken);

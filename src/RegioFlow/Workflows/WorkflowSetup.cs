@@ -60,6 +60,7 @@ public static class WorkflowSetup
         services.AddScoped<CaseService>();
         services.AddScoped<CaseRoleResolver>();
         services.AddScoped<Features.Applications.ApplicationAccess>();
+        services.AddScoped<Features.Vouchers.VoucherAccess>();
         services.AddScoped<Features.Initiatives.InitiativeAccess>();
         services.AddScoped<BudgetLedger>();
         return services;

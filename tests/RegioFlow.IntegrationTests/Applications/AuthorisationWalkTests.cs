@@ -332,7 +332,7 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
             db.Users.Add(user);
         }
 
-        var regioDeal = await db.Schemes.AsNoTracking().SingleAsync(Cancellation);
+        var regioDeal = await db.Schemes.AsNoTracking().SingleAsync(s => s.Name == RegioFlow.Data.DemoDataSeeder.RegioDealName, Cancellation);
         db.Schemes.Add(new Scheme("Scholingsimpuls Rijnmond", SchemeKind.Subsidie, "Gemeente Rotterdam", rijnmond, gemeente.Id,
             new SchemeTerms(500_000m, regioDeal.BudgetPeriodStart, regioDeal.BudgetPeriodEnd, regioDeal.WindowOpens, regioDeal.WindowCloses, 100_000m,
                 25, true, 50, 2, 6, 13, regioDeal.ChecklistId, regioDeal.ChecklistVersion, 2, table.Id, board.Id, "subsidie-aanvraag"), now));

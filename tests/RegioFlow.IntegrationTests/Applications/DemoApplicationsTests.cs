@@ -31,7 +31,7 @@ public sealed class DemoApplicationsTests
         Assert.Equal(3, graafschap);
         var granted = await QueryAsync(db => db.FundingApplications.AsNoTracking().SingleAsync(a => a.GrantedAmount != null, cancellation));
         var advance = await QueryAsync(db => db.Payments.AsNoTracking().SingleAsync(cancellation));
-        var scheme = await QueryAsync(db => db.Schemes.AsNoTracking().SingleAsync(cancellation));
+        var scheme = await QueryAsync(db => db.Schemes.AsNoTracking().SingleAsync(s => s.Name == RegioFlow.Data.DemoDataSeeder.RegioDealName, cancellation));
         Assert.Equal((PaymentKind.Voorschot, 40_000m, PaymentStatus.Gepland, granted.Id), (advance.Kind, advance.Amount, advance.Status, advance.ApplicationId));
         Assert.Equal(granted.GrantedAmount, scheme.Committed);
         Assert.Equal(2, await QueryAsync(db => db.FundingApplications.CountAsync(a => a.Advice == "positief", cancellation)));

@@ -34,7 +34,7 @@ public sealed class DocumentUploadLimitTests
             var (token, _) = scope.ServiceProvider.GetRequiredService<DevelopmentTokenIssuer>().Issue(lead);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             client.DefaultRequestHeaders.ExpectContinue = true; // a well-behaved client waits, so it reads the refusal instead of a reset
-            var schemeId = await db.Schemes.Select(s => s.Id).SingleAsync(cancellation);
+            var schemeId = await db.Schemes.Where(s => s.Name == RegioFlow.Data.DemoDataSeeder.RegioDealName).Select(s => s.Id).SingleAsync(cancellation);
             var created = await client.PostAsJsonAsync("/api/applications", ExecutionTest.DraftFor(schemeId, 50_000m), cancellation);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetGuid();

@@ -74,9 +74,9 @@ public abstract class SubsidyTest(AppFixture app) : IntegrationTest(app)
 
     protected static Guid Id(JsonElement application) => application.GetProperty("id").GetGuid();
 
-    protected Task<Guid> SchemeIdAsync() => App.QueryAsync(db => db.Schemes.Select(s => s.Id).SingleAsync(Cancellation));
+    protected Task<Guid> SchemeIdAsync() => App.QueryAsync(db => db.Schemes.Where(s => s.Name == RegioFlow.Data.DemoDataSeeder.RegioDealName).Select(s => s.Id).SingleAsync(Cancellation));
 
-    protected Task<Scheme> SchemeAsync() => App.QueryAsync(db => db.Schemes.AsNoTracking().SingleAsync(Cancellation));
+    protected Task<Scheme> SchemeAsync() => App.QueryAsync(db => db.Schemes.AsNoTracking().SingleAsync(s => s.Name == RegioFlow.Data.DemoDataSeeder.RegioDealName, Cancellation));
 
     protected static object Draft(Guid schemeId, decimal amount, bool withBorgingPlan = true) => new
     {

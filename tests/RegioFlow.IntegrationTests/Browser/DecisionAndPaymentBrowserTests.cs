@@ -83,7 +83,7 @@ public sealed class DecisionAndPaymentBrowserTests
     internal static async Task<(Guid Id, Guid CaseId)> SubmittedAsync(HttpClient lead, string title)
     {
         var schemes = await lead.GetFromJsonAsync<JsonElement>("/api/schemes");
-        var schemeId = schemes.EnumerateArray().Single().GetProperty("id").GetGuid();
+        var schemeId = schemes.EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "Subsidie").GetProperty("id").GetGuid();
         var application = await SendAsync(lead, "/api/applications", new
         {
             schemeId,

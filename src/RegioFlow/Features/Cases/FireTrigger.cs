@@ -28,13 +28,28 @@ public static class FireTrigger
         public async ValueTask<CaseDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var (visible, actor) = await access.VisibleCaseAsync(command.CaseId, cancellationToken);
-            if (visible.SubjectType == FundingApplication.SubjectType && SubsidyTriggers.FeatureOwned.TryGetValue(command.Trigger, out var route))
+            if (FeatureOwnedTriggers.BySubjectType.TryGetValue(visible.SubjectType, out var owned) && owned.TryGetValue(command.Trigger, out var route))
             {
-                throw new ConflictException($"'{command.Trigger}' neemt gegevens en controles mee die bij de aanvraag horen; gebruik {route}.");
+                throw new ConflictException($"'{command.Trigger}' neemt gegevens en controles mee die bij de {SubjectName(visible.SubjectType)} horen; gebruik {route}.");
             }
 
             var @case = await cases.FireAsync(visible.Id, command.Trigger, command.Parameters ?? new Dictionary<string, string>(), actor, command.Version, cancellationToken);
             return await CaseDtoBuilder.BuildAsync(db, registry, cases, @case, actor, cancellationToken);
         }
+
+        private static string SubjectName(string subjectType) => subjectType == Voucher.SubjectType ? "voucher" : "aanvraag";
     }
+}
+
+/// <summary>
+/// Steps that carry data or checks of their own go through their feature's API, never through the generic trigger
+/// route, per kind of case subject: a grant or an issued voucher cannot skip the budget, a submission its check.
+/// </summary>
+public static class FeatureOwnedTriggers
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> BySubjectType = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        [FundingApplication.SubjectType] = SubsidyTriggers.FeatureOwned,
+        [Voucher.SubjectType] = Features.Vouchers.VoucherTriggers.FeatureOwned,
+    };
 }

@@ -10,7 +10,8 @@ public sealed record SchemeDto(
     int? RegionId,
     Guid FundOrganisationId,
     SchemeTerms Terms,
-    BudgetDto Budget);
+    BudgetDto Budget,
+    VoucherTerms? VoucherTerms);
 
 /// <param name="Committed">Granted and not released.</param>
 /// <param name="Paid">Paid out minus received back.</param>
@@ -29,5 +30,6 @@ internal static class SchemeProjection
         new SchemeTerms(s.BudgetCeiling, s.BudgetPeriodStart, s.BudgetPeriodEnd, s.WindowOpens, s.WindowCloses, s.MaxAmount,
             s.MinCoFinancingPercent, s.InKindAllowed, s.AdvancePercent, s.Tranches, s.ProgressReportMonths, s.FinalReportWeeks,
             s.ChecklistId, s.ChecklistVersion, s.Quorum, s.AssessingBodyId, s.DecisionBodyId, s.WorkflowId),
-        new BudgetDto(s.BudgetCeiling, s.Committed, s.Paid, s.BudgetCeiling - s.Committed));
+        new BudgetDto(s.BudgetCeiling, s.Committed, s.Paid, s.BudgetCeiling - s.Committed),
+        s.Kind == SchemeKind.Voucher ? s.VoucherTerms : null);
 }

@@ -22,7 +22,7 @@ public static class SchemesEndpoints
         return app;
     }
 
-    public sealed record UpdateBody(SchemeTerms? Terms);
+    public sealed record UpdateBody(SchemeTerms? Terms, VoucherTerms? VoucherTerms);
 
     private static async Task<Ok<IReadOnlyList<SchemeDto>>> ListAsync(int? region, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListSchemes.Query(region), ct));
@@ -40,5 +40,5 @@ public static class SchemesEndpoints
     }
 
     private static async Task<Ok<SchemeDto>> UpdateAsync(Guid id, UpdateBody body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new UpdateScheme.Command(id, body.Terms), ct));
+        TypedResults.Ok(await mediator.Send(new UpdateScheme.Command(id, body.Terms, body.VoucherTerms), ct));
 }

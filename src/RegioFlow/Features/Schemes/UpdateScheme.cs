@@ -17,7 +17,7 @@ namespace RegioFlow.Features.Schemes;
 /// </summary>
 public static class UpdateScheme
 {
-    public sealed record Command(Guid Id, SchemeTerms? Terms) : ICommand<SchemeDto>;
+    public sealed record Command(Guid Id, SchemeTerms? Terms, VoucherTerms? VoucherTerms = null) : ICommand<SchemeDto>;
 
     internal sealed class Validator : AbstractValidator<Command>
     {
@@ -25,6 +25,7 @@ public static class UpdateScheme
         {
             RuleFor(c => c.Terms).NotNull().WithMessage("Vul de voorwaarden van de regeling in.");
             RuleFor(c => c.Terms!).SetValidator(new SchemeTermsValidator(db, workflows)).When(c => c.Terms is not null);
+            RuleFor(c => c.VoucherTerms!).SetValidator(new VoucherTermsValidator()).When(c => c.VoucherTerms is not null);
         }
     }
 
@@ -40,7 +41,17 @@ public static class UpdateScheme
                 throw new ForbiddenException("Alleen een fondsbeheerder van het fonds van deze regeling mag haar voorwaarden wijzigen.");
             }
 
+            if (scheme.Kind == SchemeKind.Voucher && command.VoucherTerms is null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("voucherTerms", "Vul de voorwaarden van de voucherregeling in.")]);
+            }
+
             var terms = command.Terms!;
+            if (!VoucherSchemeWorkflow.Fits(scheme.Kind == SchemeKind.Voucher, terms.WorkflowId))
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("terms.workflowId", VoucherSchemeWorkflow.Message(scheme.Kind == SchemeKind.Voucher))]);
+            }
+
             if (terms.BudgetCeiling < scheme.Committed)
             {
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("terms.budgetCeiling",
@@ -48,6 +59,7 @@ public static class UpdateScheme
             }
 
             scheme.Apply(terms);
+            scheme.SetVoucherTerms(scheme.Kind == SchemeKind.Voucher ? command.VoucherTerms : null);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
