@@ -111,7 +111,7 @@ public sealed class Scheme
         Tranches = terms.Tranches;
         ProgressReportMonths = terms.ProgressReportMonths;
         FinalReportWeeks = terms.FinalReportWeeks;
-        ChecklistId = terms.ChecklistId;
+        ChecklistId = terms.ChecklistId ?? "";
         ChecklistVersion = terms.ChecklistVersion;
         Quorum = terms.Quorum;
         AssessingBodyId = terms.AssessingBodyId;

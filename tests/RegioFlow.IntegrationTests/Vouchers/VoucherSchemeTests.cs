@@ -65,4 +65,28 @@ public sealed class VoucherSchemeTests(AppFixture app) : VoucherTest(app)
         Assert.True((await withoutVoucherTerms.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("voucherTerms", out _));
         Assert.Equal(6, (await SchemeNamedAsync(RegioFlow.Data.DemoDataSeeder.OpijverName)).VoucherTerms!.ValidityMonths);
     }
+
+    [Fact]
+    public async Task A_voucher_scheme_names_no_checklist_or_quorum_and_a_subsidy_scheme_still_must()
+    {
+        var fund = await App.ClientAsAsync("fondsbeheerder");
+        var opijver = await fund.GetFromJsonAsync<JsonElement>($"/api/schemes/{await OpijverIdAsync()}", Cancellation);
+        var terms = JsonNode.Parse(opijver.GetProperty("terms").GetRawText())!;
+        terms["checklistId"] = null;
+        terms["quorum"] = 0;
+        var voucherTerms = JsonNode.Parse(opijver.GetProperty("voucherTerms").GetRawText());
+        var fundId = opijver.GetProperty("fundOrganisationId").GetGuid();
+
+        var voucher = await fund.PostAsJsonAsync("/api/schemes",
+            new { name = "Scholingsvoucher Techniek", kind = "Voucher", funder = "Regio Achterhoek", fundOrganisationId = fundId, terms, voucherTerms }, Cancellation);
+        terms["workflowId"] = "subsidie-aanvraag";
+        var subsidy = await fund.PostAsJsonAsync("/api/schemes",
+            new { name = "Innovatiebudget Techniek", kind = "Subsidie", funder = "Regio Achterhoek", fundOrganisationId = fundId, terms }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, voucher.StatusCode);
+        Assert.Equal("", (await SchemeNamedAsync("Scholingsvoucher Techniek")).ChecklistId);
+        var errors = (await subsidy.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal("Kies het toetsingskader.", errors.GetProperty("terms.checklistId")[0].GetString());
+        Assert.Contains("tussen 1 en 50", errors.GetProperty("terms.quorum")[0].GetString());
+    }
 }

@@ -26,10 +26,15 @@ internal sealed class SchemeTermsValidator : AbstractValidator<SchemeTerms>
         RuleFor(t => t.Tranches).InclusiveBetween(0, 12).WithMessage("Het aantal tranches ligt tussen 0 en 12.");
         RuleFor(t => t.ProgressReportMonths).InclusiveBetween(1, 24).WithMessage("Een voortgangsrapportage is elke 1 tot 24 maanden nodig.");
         RuleFor(t => t.FinalReportWeeks).InclusiveBetween(1, 52).WithMessage("De eindverantwoording is binnen 1 tot 52 weken na afloop nodig.");
-        RuleFor(t => t.Quorum).InclusiveBetween(1, 50).WithMessage("Het quorum ligt tussen 1 en 50 beoordelaars.");
-        RuleFor(t => t.ChecklistId).NotEmpty().WithMessage("Kies het toetsingskader.")
-            .MustAsync(async (t, id, ct) => await db.Checklists.AnyAsync(c => c.Id == id && c.Version == t.ChecklistVersion, ct))
-            .WithMessage(t => $"Er is geen toetsingskader '{t.ChecklistId}' versie {t.ChecklistVersion}.");
+        // Only a workflow with a checklist state (the subsidy's toetsing) needs a checklist and a quorum; a voucher does not.
+        When(t => workflows.All.Any(d => d.Id == t.WorkflowId && d.States.Any(state => state.Checklist is not null)), () =>
+        {
+            RuleFor(t => t.Quorum).InclusiveBetween(1, 50).WithMessage("Het quorum ligt tussen 1 en 50 beoordelaars.");
+            RuleFor(t => t.ChecklistId).NotEmpty().WithMessage("Kies het toetsingskader.")
+                .MustAsync(async (t, id, ct) => await db.Checklists.AnyAsync(c => c.Id == id && c.Version == t.ChecklistVersion, ct))
+                .WithMessage(t => $"Er is geen toetsingskader '{t.ChecklistId}' versie {t.ChecklistVersion}.");
+        });
+        RuleFor(t => t.Quorum).InclusiveBetween(0, 50).WithMessage("Het quorum ligt tussen 0 en 50 beoordelaars.");
         RuleFor(t => t.WorkflowId).Must(id => id is not null && workflows.All.Any(d => d.Id == id))
             .WithMessage(t => $"Er is geen workflow '{t.WorkflowId}'.");
         RuleFor(t => t.AssessingBodyId)
