@@ -64,10 +64,13 @@ public sealed class BodiesApiTests(AppFixture app) : IntegrationTest(app)
             members = new[] { new { userExternalId = "bestaat-niet", role = "Lid" } },
         }, Cancellation);
         var noKind = await admin.PostAsJsonAsync("/api/bodies", new { name = "Thematafel Techniek" }, Cancellation);
+        var emptyMember = await admin.PostAsJsonAsync("/api/bodies", new { name = "Thematafel Techniek", kind = "Thematafel", members = new object?[] { null } }, Cancellation);
 
         Assert.Contains("hoogstens één voorzitter", (await twoChairs.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("members")[0].GetString());
         Assert.Contains("bestaat-niet", (await unknown.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("members")[0].GetString());
         Assert.Contains("Thematafel of Besluitorgaan", (await noKind.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("kind")[0].GetString());
+        var emptyErrors = (await emptyMember.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal("Een lid mag niet leeg zijn.", emptyErrors.GetProperty("members[0]")[0].GetString());
         Assert.Equal(before, await App.QueryAsync(db => db.Bodies.CountAsync(Cancellation)));
     }
 

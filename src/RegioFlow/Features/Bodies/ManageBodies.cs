@@ -19,13 +19,14 @@ internal static class BodyRules
             .OverridePropertyName("name");
         validator.RuleForEach(c => speerpunten(c) ?? Array.Empty<string>()).NotEmpty().WithMessage("Een speerpunt mag niet leeg zijn.")
             .MaximumLength(200).WithMessage("Een speerpunt mag hoogstens 200 tekens lang zijn.").OverridePropertyName("speerpunten");
+        validator.RuleForEach(c => members(c) ?? Array.Empty<MemberInput>()).NotNull().WithMessage("Een lid mag niet leeg zijn.").OverridePropertyName("members");
         validator.RuleForEach(c => members(c) ?? Array.Empty<MemberInput>()).ChildRules(member =>
         {
             member.RuleFor(m => m.UserExternalId).NotEmpty().WithMessage("Kies de gebruiker.");
             member.RuleFor(m => m.Role).Must(r => Enum.TryParse<BodyRole>(r, ignoreCase: true, out _) && !int.TryParse(r, out _))
                 .WithMessage("Kies de rol: Voorzitter, Secretaris of Lid.");
         }).OverridePropertyName("members");
-        validator.RuleFor(c => members(c) ?? Array.Empty<MemberInput>())
+        validator.RuleFor(c => (members(c) ?? Array.Empty<MemberInput>()).Where(m => m != null).ToList())
             .Must(list => list.Select(m => m.UserExternalId).Distinct().Count() == list.Count).WithMessage("Iemand staat twee keer in de ledenlijst.")
             .Must(list => list.Count(m => string.Equals(m.Role, nameof(BodyRole.Voorzitter), StringComparison.OrdinalIgnoreCase)) <= 1)
             .WithMessage("Een tafel of orgaan heeft hoogstens één voorzitter.")
