@@ -13,6 +13,12 @@ public static partial class Money
     public static bool HasAtMostTwoDecimals(decimal amount) => decimal.Round(amount, 2) == amount;
 
     /// <summary>
+    /// The largest amount RegioFlow takes anywhere (a thousand billion euros): far above any real budget, and low enough
+    /// that sums and the SQLite cents column can never overflow.
+    /// </summary>
+    public const decimal Largest = 1_000_000_000_000m;
+
+    /// <summary>
     /// Reads an amount as people type it in a Dutch form: "125000", "125.000", "125.000,50", "€ 125.000" or "125000.50".
     /// A comma is the decimal sign and dots group thousands; without a comma, dots in groups of three are thousands too,
     /// because "125.000" means a hundred and twenty-five thousand to a Dutch reader.

@@ -75,6 +75,31 @@ public sealed class SubsidyApplicationTests(AppFixture app) : SubsidyTest(app)
         Assert.Equal(1, await App.QueryAsync(db => db.Payments.CountAsync(Cancellation)));
     }
 
+    [Fact]
+    public async Task Absurd_amounts_and_overlong_lists_are_400_per_field_and_nothing_is_stored()
+    {
+        var lead = await App.ClientAsAsync("initiatiefnemer");
+        const decimal absurd = 70_000_000_000_000_000_000_000_000_000m;
+        var draft = new
+        {
+            schemeId = await SchemeIdAsync(),
+            requestedAmount = 50_000m,
+            initiative = new
+            {
+                title = "Te groot",
+                budgetLines = new[] { new { description = "Alles", amount = absurd } },
+                kpis = Enumerable.Range(1, 31).Select(n => new { indicator = $"KPI {n}", target = 1m, actual = (decimal?)null }).ToArray(),
+            },
+        };
+
+        var response = await lead.PostAsJsonAsync("/api/applications", draft, Cancellation);
+
+        var errors = (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal("Dit bedrag is onwaarschijnlijk groot.", errors.GetProperty("initiative.budgetLines[0].amount")[0].GetString());
+        Assert.Equal("Hoogstens 30 KPI's.", errors.GetProperty("initiative.kpis")[0].GetString());
+        Assert.Equal(0, await App.QueryAsync(db => db.Initiatives.CountAsync(Cancellation)));
+    }
+
     [Theory]
     [InlineData(0, "groter dan € 0")]
     [InlineData(-5, "groter dan € 0")]

@@ -49,23 +49,33 @@ internal sealed class InitiativeInputValidator : AbstractValidator<InitiativeInp
             p.RuleFor(x => x.Name).NotEmpty().WithMessage("Geef de naam van de partner (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Geef de naam van de partner (hoogstens 200 tekens).");
             p.RuleFor(x => x.Role).IsInEnum().WithMessage("Kies de rol van de partner: Penvoerder, Partner of Cofinancier.");
         });
+        // The lists are stored as JSON beside the initiative; these limits keep each one well within its column.
+        RuleFor(i => i.Partners).Must(l => l is null || l.Count <= 30).WithMessage("Hoogstens 30 partners.");
+        RuleFor(i => i.BudgetLines).Must(l => l is null || l.Count <= 50).WithMessage("Hoogstens 50 begrotingsposten.");
+        RuleFor(i => i.FundingLines).Must(l => l is null || l.Count <= 30).WithMessage("Hoogstens 30 financieringsbijdragen.");
+        RuleFor(i => i.Kpis).Must(l => l is null || l.Count <= 30).WithMessage("Hoogstens 30 KPI's.");
+        RuleFor(i => i.TargetGroups).Must(l => l is null || l.Count <= 20).WithMessage("Hoogstens 20 doelgroepen.");
+        RuleFor(i => i.Sectors).Must(l => l is null || l.Count <= 20).WithMessage("Hoogstens 20 sectoren.");
         RuleForEach(i => i.BudgetLines).ChildRules(b =>
         {
             b.RuleFor(x => x.Description).NotEmpty().WithMessage("Omschrijf de begrotingspost (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Omschrijf de begrotingspost (hoogstens 200 tekens).");
             b.RuleFor(x => x.Amount).GreaterThan(0).WithMessage("Een begrotingspost moet groter dan € 0 zijn.")
+                .LessThanOrEqualTo(Money.Largest).WithMessage("Dit bedrag is onwaarschijnlijk groot.")
                 .Must(Money.HasAtMostTwoDecimals).WithMessage("Een bedrag heeft hoogstens twee decimalen.");
         });
         RuleForEach(i => i.FundingLines).ChildRules(f =>
         {
             f.RuleFor(x => x.Funder).NotEmpty().WithMessage("Geef de financier (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Geef de financier (hoogstens 200 tekens).");
             f.RuleFor(x => x.Amount).GreaterThan(0).WithMessage("Een financieringsbijdrage moet groter dan € 0 zijn.")
+                .LessThanOrEqualTo(Money.Largest).WithMessage("Dit bedrag is onwaarschijnlijk groot.")
                 .Must(Money.HasAtMostTwoDecimals).WithMessage("Een bedrag heeft hoogstens twee decimalen.");
             f.RuleFor(x => x.Status).IsInEnum().WithMessage("Kies de status: Aangevraagd, Toegezegd of Ontvangen.");
         });
         RuleForEach(i => i.Kpis).ChildRules(k =>
         {
             k.RuleFor(x => x.Indicator).NotEmpty().WithMessage("Omschrijf de indicator (hoogstens 200 tekens).").MaximumLength(200).WithMessage("Omschrijf de indicator (hoogstens 200 tekens).");
-            k.RuleFor(x => x.Target).GreaterThanOrEqualTo(0).WithMessage("De streefwaarde kan niet negatief zijn.");
+            k.RuleFor(x => x.Target).GreaterThanOrEqualTo(0).WithMessage("De streefwaarde kan niet negatief zijn.")
+                .LessThanOrEqualTo(Money.Largest).WithMessage("Deze streefwaarde is onwaarschijnlijk groot.");
         });
         When(i => i.BorgingPlan is not null, () =>
         {

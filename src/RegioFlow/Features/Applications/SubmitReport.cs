@@ -41,6 +41,7 @@ public static class SubmitReport
                 .MaximumLength(8000).WithMessage("De samenvatting mag hoogstens 8000 tekens lang zijn.");
             RuleFor(c => c.SpentToDate).NotNull().WithMessage("Vul de kosten tot nu toe in.")
                 .GreaterThanOrEqualTo(0).WithMessage("De kosten kunnen niet negatief zijn.")
+                .LessThanOrEqualTo(Money.Largest).WithMessage("Dit bedrag is onwaarschijnlijk groot.")
                 .Must(a => a is null || Money.HasAtMostTwoDecimals(a.Value)).WithMessage("Een bedrag heeft hoogstens twee decimalen.");
             RuleFor(c => c.KpiActuals).Must(k => k is null || k.Count <= 50).WithMessage("Hoogstens 50 KPI-waarden per rapportage.")
                 .Must(k => k is null || k.Where(a => a?.Indicator is not null).GroupBy(a => a.Indicator!.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
@@ -49,7 +50,8 @@ public static class SubmitReport
             {
                 kpi.RuleFor(k => k.Indicator).NotEmpty().WithMessage("Noem de KPI (indicator).");
                 kpi.RuleFor(k => k.Actual).NotNull().WithMessage("Vul de behaalde waarde in.")
-                    .GreaterThanOrEqualTo(0).WithMessage("De behaalde waarde kan niet negatief zijn.");
+                    .GreaterThanOrEqualTo(0).WithMessage("De behaalde waarde kan niet negatief zijn.")
+                    .LessThanOrEqualTo(Money.Largest).WithMessage("Deze waarde is onwaarschijnlijk groot.");
             }).When(c => c.KpiActuals is not null);
         }
     }

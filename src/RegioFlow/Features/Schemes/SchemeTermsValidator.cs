@@ -13,6 +13,7 @@ internal sealed class SchemeTermsValidator : AbstractValidator<SchemeTerms>
     public SchemeTermsValidator(RegioFlowDbContext db, WorkflowRegistry workflows)
     {
         RuleFor(t => t.BudgetCeiling).GreaterThan(0).WithMessage("Het budgetplafond moet groter dan € 0 zijn.")
+            .LessThanOrEqualTo(Money.Largest).WithMessage("Dit budgetplafond is onwaarschijnlijk groot.")
             .Must(Money.HasAtMostTwoDecimals).WithMessage("Een bedrag heeft hoogstens twee decimalen.");
         RuleFor(t => t.MaxAmount).GreaterThan(0).WithMessage("Het maximumbedrag per aanvraag moet groter dan € 0 zijn.")
             .Must(Money.HasAtMostTwoDecimals).WithMessage("Een bedrag heeft hoogstens twee decimalen.")
