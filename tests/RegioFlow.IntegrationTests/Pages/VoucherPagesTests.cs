@@ -69,6 +69,9 @@ public sealed class VoucherPagesTests(AppFixture app) : VoucherTest(app)
         Assert.DoesNotContain("Besluit vastleggen", after);
         var code = await App.QueryAsync(db => db.Vouchers.Where(v => v.Id == id).Select(v => v.Code).SingleAsync(Cancellation));
         Assert.Equal("uitgegeven", await VoucherStateAsync(id));
+        var (_, scheme) = await fund.GetAsync($"/regelingen/{await OpijverIdAsync()}");
+        Assert.Contains("data-testid=\"issued-vouchers\">1 van 300</dd>", scheme);
+        Assert.Contains("data-testid=\"committed\">€ 2.010,00", Text(scheme));
 
         var applicant = await SignedInAsync("aanvrager");
         var (_, mine) = await applicant.GetAsync("/vouchers");
