@@ -11,6 +11,10 @@ public static class Navigation
     private static readonly Role[] SubsidyRoles =
         [Role.InitiativeLead, Role.TableMember, Role.TableChair, Role.DecisionBodyMember, Role.FundAdministrator, Role.Oversight, Role.Admin];
 
+    /// <summary>The roles that request, redeem, manage or watch over training vouchers.</summary>
+    private static readonly Role[] VoucherRoles =
+        [Role.VoucherApplicant, Role.TrainingProvider, Role.FundAdministrator, Role.Oversight, Role.Admin];
+
     public static IReadOnlyList<Item> For(bool signedIn, IReadOnlySet<Role> roles)
     {
         if (!signedIn)
@@ -27,6 +31,11 @@ public static class Navigation
         if (SubsidyRoles.Any(roles.Contains))
         {
             items.Add(new("Aanvragen", "/aanvragen"));
+        }
+
+        if (VoucherRoles.Any(roles.Contains))
+        {
+            items.Add(new("Vouchers", "/vouchers"));
         }
 
         if (roles.Contains(Role.TableMember) || roles.Contains(Role.TableChair))

@@ -55,6 +55,18 @@ public sealed class NavigationTests
     public void Only_table_members_and_chairs_get_the_assessor_inbox(Role role, bool expected) =>
         Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Beoordelen", Href: "/beoordelen" }));
 
+    [Theory]
+    [InlineData(Role.VoucherApplicant, true)]
+    [InlineData(Role.TrainingProvider, true)]
+    [InlineData(Role.FundAdministrator, true)]
+    [InlineData(Role.Oversight, true)]
+    [InlineData(Role.Admin, true)]
+    [InlineData(Role.InitiativeLead, false)]
+    [InlineData(Role.TableMember, false)]
+    [InlineData(Role.DecisionBodyMember, false)]
+    public void Vouchers_are_in_the_menu_of_those_who_request_redeem_manage_or_oversee_them(Role role, bool expected) =>
+        Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Vouchers", Href: "/vouchers" }));
+
     [Fact]
     public void Every_role_has_a_dutch_description_and_label()
     {

@@ -8,6 +8,7 @@ using RegioFlow.Features.Applications;
 using RegioFlow.Features.Bodies;
 using RegioFlow.Features.Organisations;
 using RegioFlow.Features.Schemes;
+using RegioFlow.Features.Vouchers;
 using RegioFlow.Workflows;
 
 namespace RegioFlow.Pages.Schemes;
@@ -17,7 +18,7 @@ namespace RegioFlow.Pages.Schemes;
 /// the payment list for the scheme's fund administrators, oversight and administrators. The fund administrator
 /// approves payments and marks them paid here with the same <see cref="ProcessPayment"/> commands as the API.
 /// </summary>
-public sealed class DetailModel(IMediator mediator, WorkflowRegistry workflows) : PageModel
+public sealed class DetailModel(IMediator mediator, WorkflowRegistry workflows, TimeProvider clock) : PageModel
 {
     public SchemeDto Scheme { get; private set; } = null!;
 
@@ -34,6 +35,9 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry workflows) 
 
     /// <summary>Null when the user may not see the scheme's payments.</summary>
     public ListSchemePayments.Response? Payments { get; private set; }
+
+    /// <summary>Vouchers of a voucher scheme issued this calendar year (Amsterdam), to set against the yearly target; null for a subsidy scheme.</summary>
+    public int? IssuedThisYear { get; private set; }
 
     [BindProperty]
     public PaymentInput Input { get; set; } = new();
@@ -127,6 +131,13 @@ public sealed class DetailModel(IMediator mediator, WorkflowRegistry workflows) 
         DecisionBody = bodies.FirstOrDefault(b => b.Id == Scheme.Terms.DecisionBodyId)?.Name;
         Workflow = workflows.All.Where(w => w.Id == Scheme.Terms.WorkflowId).MaxBy(w => w.Version);
         var order = Workflow?.States.Select(s => s.Id).ToList() ?? [];
+        if (Scheme.VoucherTerms is not null)
+        {
+            var year = DutchCalendar.LocalDate(clock.GetUtcNow()).Year;
+            var vouchers = await mediator.Send(new ListVouchers.Query(id, null), cancellationToken);
+            IssuedThisYear = vouchers.Count(v => v.IssuedAt is { } issued && DutchCalendar.LocalDate(issued).Year == year);
+        }
+
         var applications = await mediator.Send(new ListApplications.Query(id, null), cancellationToken);
         ApplicationsByState = [.. applications
             .GroupBy(a => (a.State, a.StateLabel))
