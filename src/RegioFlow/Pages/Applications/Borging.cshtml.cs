@@ -1,8 +1,6 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using RegioFlow.Common;
 using RegioFlow.Features.Applications;
 
 namespace RegioFlow.Pages.Applications;
@@ -27,32 +25,20 @@ public sealed class BorgingModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var status = StatusCodes.Status400BadRequest;
-        try
+        var (done, status, conflict) = await this.SendAsync(nameof(Input), async () =>
         {
             var check = await mediator.Send(new RecordBorging.Command(id, Input.Outcome, Input.Notes, Input.Version), cancellationToken);
             TempData[nameof(DetailModel.Status)] = check.Months == 12
                 ? $"De borging na 12 maanden is vastgelegd ({Display.BorgingOutcome(check.Outcome)}); de zaak is afgesloten."
                 : $"De borging na 6 maanden is vastgelegd ({Display.BorgingOutcome(check.Outcome)}); over zes maanden volgt de laatste check.";
             return RedirectToPage("Detail", new { id });
-        }
-        catch (ValidationException validation)
+        });
+        if (done is not null)
         {
-            FormErrors.Add(ModelState, nameof(Input), validation);
+            return done;
         }
-        catch (ConflictException conflict)
-        {
-            Conflict = conflict.Message;
-            status = StatusCodes.Status409Conflict;
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+
+        Conflict = conflict;
 
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
@@ -64,23 +50,11 @@ public sealed class BorgingModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Loads the brief; a result only when the page cannot be shown (403 or 404).</summary>
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken) => this.ShowAsync(async () =>
     {
-        try
-        {
-            Brief = await mediator.Send(new GetBorgingBrief.Query(id), cancellationToken);
-            Input.Version ??= Brief.Application.CaseVersion;
-            return null;
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+        Brief = await mediator.Send(new GetBorgingBrief.Query(id), cancellationToken);
+        Input.Version ??= Brief.Application.CaseVersion;
+    });
 
     public sealed class BorgingInput
     {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,33 +41,23 @@ public sealed class DecisionModel(IMediator mediator) : PageModel
             }
         }
 
-        var status = StatusCodes.Status400BadRequest;
-        try
+        var (done, status, conflict) = await this.SendAsync(nameof(Input), async () =>
         {
-            if (ModelState.IsValid)
+            if (!ModelState.IsValid)
             {
-                await mediator.Send(new DecideApplication.Command(id, Input.Decision, amount, Input.Conditions, Input.Motivation, Input.Version), cancellationToken);
-                Decided = Input.Decision;
-                return RedirectToPage(new { id });
+                return null;
             }
-        }
-        catch (ValidationException validation)
+
+            await mediator.Send(new DecideApplication.Command(id, Input.Decision, amount, Input.Conditions, Input.Motivation, Input.Version), cancellationToken);
+            Decided = Input.Decision;
+            return RedirectToPage(new { id });
+        });
+        if (done is not null)
         {
-            FormErrors.Add(ModelState, nameof(Input), validation);
+            return done;
         }
-        catch (ConflictException conflict)
-        {
-            Conflict = conflict.Message;
-            status = StatusCodes.Status409Conflict;
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+
+        Conflict = conflict;
 
         if (await LoadAsync(id, cancellationToken) is { } failed)
         {
@@ -80,23 +69,11 @@ public sealed class DecisionModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Loads the brief; a result only when the page cannot be shown (403 or 404).</summary>
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken) => this.ShowAsync(async () =>
     {
-        try
-        {
-            Brief = await mediator.Send(new GetDecisionBrief.Query(id), cancellationToken);
-            Input.Version ??= Brief.Application.CaseVersion;
-            return null;
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+        Brief = await mediator.Send(new GetDecisionBrief.Query(id), cancellationToken);
+        Input.Version ??= Brief.Application.CaseVersion;
+    });
 
     public sealed class DecisionInput
     {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,36 +50,26 @@ public sealed class SettlementModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var amount = ParseAmount();
-        var status = StatusCodes.Status400BadRequest;
-        try
+        var (done, status, conflict) = await this.SendAsync(nameof(Input), async () =>
         {
-            if (ModelState.IsValid)
+            if (!ModelState.IsValid)
             {
-                var settled = await mediator.Send(new SettleApplication.Command(id, amount, Input.Motivation, Input.Version), cancellationToken);
-                var settledAmount = Money.Format(settled.Application.SettledAmount ?? 0);
-                TempData[nameof(DetailModel.Status)] = settled.Payment is { } payment
-                    ? $"De subsidie is vastgesteld op {settledAmount}. Er volgt een {payment.Kind.ToLowerInvariant()} van {Money.Format(payment.Amount)}."
-                    : $"De subsidie is vastgesteld op {settledAmount}. Dat is wat er al is betaald: er volgt geen betaling en geen terugvordering.";
-                return RedirectToPage("Detail", new { id });
+                return null;
             }
-        }
-        catch (ValidationException validation)
+
+            var settled = await mediator.Send(new SettleApplication.Command(id, amount, Input.Motivation, Input.Version), cancellationToken);
+            var settledAmount = Money.Format(settled.Application.SettledAmount ?? 0);
+            TempData[nameof(DetailModel.Status)] = settled.Payment is { } payment
+                ? $"De subsidie is vastgesteld op {settledAmount}. Er volgt een {payment.Kind.ToLowerInvariant()} van {Money.Format(payment.Amount)}."
+                : $"De subsidie is vastgesteld op {settledAmount}. Dat is wat er al is betaald: er volgt geen betaling en geen terugvordering.";
+            return RedirectToPage("Detail", new { id });
+        });
+        if (done is not null)
         {
-            FormErrors.Add(ModelState, nameof(Input), validation);
+            return done;
         }
-        catch (ConflictException conflict)
-        {
-            Conflict = conflict.Message;
-            status = StatusCodes.Status409Conflict;
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
+
+        Conflict = conflict;
 
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
@@ -108,23 +97,11 @@ public sealed class SettlementModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Loads the brief; a result only when the page cannot be shown (403 or 404).</summary>
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken) => this.ShowAsync(async () =>
     {
-        try
-        {
-            Brief = await mediator.Send(new GetSettlementBrief.Query(id), cancellationToken);
-            Input.Version ??= Brief.Application.CaseVersion;
-            return null;
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-    }
+        Brief = await mediator.Send(new GetSettlementBrief.Query(id), cancellationToken);
+        Input.Version ??= Brief.Application.CaseVersion;
+    });
 
     public sealed class SettlementInput
     {
