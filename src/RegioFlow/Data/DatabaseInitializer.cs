@@ -43,6 +43,7 @@ internal sealed class DatabaseInitializer(
 
         await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
         await ChecklistSeeder.SeedAsync(db, clock, cancellationToken);
+        await BackfillSearchKeysAsync(cancellationToken);
         if (seedOptions.Value.DemoData)
         {
             await DemoDataSeeder.SeedAsync(db, clock, cancellationToken);
@@ -52,5 +53,18 @@ internal sealed class DatabaseInitializer(
                 await services.GetRequiredService<DemoApplicationSeeder>().SeedAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>Initiatives stored before the register had search keys get them once (the migration cannot parse the JSON lists on both databases).</summary>
+    private async Task BackfillSearchKeysAsync(CancellationToken cancellationToken)
+    {
+        var stale = await db.Initiatives.Where(i => i.SearchText == "" && i.Title != "").Take(10_000).ToListAsync(cancellationToken);
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        stale.ForEach(i => i.RefreshSearchKeys());
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

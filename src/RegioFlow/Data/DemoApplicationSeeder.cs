@@ -81,10 +81,11 @@ internal sealed class DemoApplicationSeeder(RegioFlowDbContext db, CaseService c
         return application;
     }
 
-    private Task SubmitAsync(FundingApplication application, CaseActor lead, CancellationToken cancellationToken)
+    private async Task SubmitAsync(FundingApplication application, CaseActor lead, CancellationToken cancellationToken)
     {
         application.Submitted(clock.GetUtcNow());
-        return FireAsync(application, "indienen", lead, [], cancellationToken);
+        (await db.Initiatives.SingleAsync(i => i.Id == application.InitiativeId, cancellationToken)).Register(clock.GetUtcNow());
+        await FireAsync(application, "indienen", lead, [], cancellationToken);
     }
 
     private Task AdviseAsync(FundingApplication application, string advice, string motivation, CancellationToken cancellationToken)
@@ -94,17 +95,18 @@ internal sealed class DemoApplicationSeeder(RegioFlowDbContext db, CaseService c
     }
 
     /// <summary>The same writes as <c>DecideApplication</c> for "toekennen": grant, advance payment, budget commitment.</summary>
-    private Task GrantAsync(FundingApplication application, Scheme scheme, decimal amount, string conditions, CancellationToken cancellationToken)
+    private async Task GrantAsync(FundingApplication application, Scheme scheme, decimal amount, string conditions, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         application.Granted(amount, conditions, now);
+        (await db.Initiatives.SingleAsync(i => i.Id == application.InitiativeId, cancellationToken)).Advance(InitiativeStatus.Lopend);
         var advance = decimal.Round(amount * scheme.AdvancePercent / 100m, 2);
         if (advance > 0)
         {
             db.Payments.Add(new Payment(application.Id, scheme.Id, PaymentKind.Voorschot, advance, DutchCalendar.LocalDate(now), now));
         }
 
-        return cases.FireAsync(application.CaseId, "toekennen", new Dictionary<string, string> { ["bedrag"] = amount.ToString("0.00", CultureInfo.InvariantCulture) },
+        await cases.FireAsync(application.CaseId, "toekennen", new Dictionary<string, string> { ["bedrag"] = amount.ToString("0.00", CultureInfo.InvariantCulture) },
             Board, null, cancellationToken, (c, ct) => budget.CommitAsync(scheme.Id, amount, c.Id, ct));
     }
 

@@ -126,6 +126,13 @@ public enum BorgingOutcome
     Onduidelijk,
 }
 
+public static class BorgingOutcomes
+{
+    /// <summary>Whether the outcome makes the initiative structural (geborgd): carried on by others or by regular money, not a new project or a stop.</summary>
+    public static bool IsEmbedded(this BorgingOutcome outcome) => outcome is BorgingOutcome.OvergedragenAanLeden or BorgingOutcome.Bijdragemodel
+        or BorgingOutcome.OnderdeelVanSchool or BorgingOutcome.StructureleFinanciering or BorgingOutcome.OpgegaanInAnderVerband;
+}
+
 /// <summary>A borging follow-up check, 6 or 12 months after the settlement, recorded by the fund administrator.</summary>
 public sealed class BorgingCheck
 {

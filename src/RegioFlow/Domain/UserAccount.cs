@@ -37,6 +37,24 @@ public sealed class UserAccount
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>SHA-256 (hex) of the token in the user's personal calendar feed URL; null when there is no feed. The token itself is never stored.</summary>
+    public string? CalendarTokenHash { get; private set; }
+
+    public DateTimeOffset? CalendarTokenIssuedAt { get; private set; }
+
+    /// <summary>Starts a new calendar feed: the old URL stops working.</summary>
+    public void IssueCalendarToken(string tokenHash, DateTimeOffset now)
+    {
+        CalendarTokenHash = tokenHash;
+        CalendarTokenIssuedAt = now;
+    }
+
+    public void RevokeCalendarToken()
+    {
+        CalendarTokenHash = null;
+        CalendarTokenIssuedAt = null;
+    }
+
     public IReadOnlyCollection<Membership> Memberships => _memberships;
 
     public Membership JoinOrganisation(Organisation organisation, string? function)

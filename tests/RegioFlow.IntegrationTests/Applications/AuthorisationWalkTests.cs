@@ -32,6 +32,9 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
     /// <summary>Routes about one application that are not about a single application (lists, creation).</summary>
     private static readonly HashSet<string> NotPerApplication = ["GET /api/applications", "POST /api/applications"];
 
+    /// <summary>Reads of the regional register: a submitted initiative is open to every signed-in user, its applications are not.</summary>
+    private static readonly HashSet<string> RegisterReads = ["GET /api/initiatives/{id:guid}", "GET /api/initiatives/{id:guid}/similar"];
+
     [Fact]
     public async Task No_role_sees_or_changes_an_application_that_is_not_theirs_on_any_route()
     {
@@ -46,7 +49,7 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
         foreach (var login in Strangers.Select(s => s.Login).Concat(["aanvrager", "opleider"]))
         {
             var client = await App.ClientAsAsync(login);
-            foreach (var route in routes)
+            foreach (var route in routes.Where(r => !RegisterReads.Contains(r)))
             {
                 var before = await FingerprintAsync();
                 using var request = Samples[route](subject);
@@ -61,8 +64,8 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
 
             var list = await client.GetFromJsonAsync<JsonElement>("/api/applications", Cancellation);
             Assert.DoesNotContain(list.EnumerateArray(), a => a.GetProperty("id").GetGuid() == subject.ApplicationId);
-            var initiatives = await client.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation);
-            Assert.DoesNotContain(initiatives.EnumerateArray(), i => i.GetProperty("id").GetGuid() == subject.InitiativeId);
+            var inRegister = await client.GetFromJsonAsync<JsonElement>($"/api/initiatives/{subject.InitiativeId}", Cancellation);
+            Assert.Empty(inRegister.GetProperty("applications").EnumerateArray());
         }
     }
 

@@ -60,12 +60,16 @@ public sealed class InitiativeTests(AppFixture app) : SubsidyTest(app)
         Assert.Equal(2, (await (await App.ClientAsAsync("toezicht")).GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetArrayLength());
         var seenByMember = (await member.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).EnumerateArray().Single();
         Assert.Equal(await InitiativeIdAsync(atTable), seenByMember.GetProperty("id").GetGuid());
-        Assert.Empty((await stranger.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).EnumerateArray());
+        // Another organisation's lead sees the submitted initiative in the register, never the draft nor its application.
+        var seenByStranger = (await stranger.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).EnumerateArray().Single();
+        Assert.Equal(await InitiativeIdAsync(atTable), seenByStranger.GetProperty("id").GetGuid());
+        Assert.Empty((await stranger.GetFromJsonAsync<JsonElement>($"/api/initiatives/{await InitiativeIdAsync(atTable)}", Cancellation)).GetProperty("applications").EnumerateArray());
+        await (await stranger.GetAsync($"/api/initiatives/{await InitiativeIdAsync(draft)}", Cancellation)).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         var detail = await member.GetFromJsonAsync<JsonElement>($"/api/initiatives/{await InitiativeIdAsync(atTable)}", Cancellation);
         Assert.Equal(("Graafschap College", "toetsing"), (detail.GetProperty("organisation").GetString(), detail.GetProperty("applications")[0].GetProperty("state").GetString()));
         await (await member.GetAsync($"/api/initiatives/{await InitiativeIdAsync(draft)}", Cancellation)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await stranger.GetAsync($"/api/initiatives/{await InitiativeIdAsync(atTable)}/similar", Cancellation)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.GetAsync($"/api/initiatives/{await InitiativeIdAsync(draft)}/similar", Cancellation)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await lead.GetAsync($"/api/initiatives/{Guid.NewGuid()}", Cancellation)).AssertProblemAsync(HttpStatusCode.NotFound);
 
         // The ranking compares only within what the caller may see: the member never learns of the other draft.

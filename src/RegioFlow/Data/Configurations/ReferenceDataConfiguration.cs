@@ -52,6 +52,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.HasIndex(u => u.ExternalId).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.CalendarTokenHash).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarTokenHash).IsUnique();
         builder.PrimitiveCollection(u => u.Roles).ElementType(e => e.HasConversion<string>());
         builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(u => u.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);

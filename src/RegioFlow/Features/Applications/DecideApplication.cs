@@ -59,6 +59,7 @@ public static class DecideApplication
 
                     parameters["bedrag"] = amount.ToString("0.00", CultureInfo.InvariantCulture);
                     application.Granted(amount, command.Conditions?.Trim(), now);
+                    (await db.Initiatives.SingleAsync(i => i.Id == application.InitiativeId, cancellationToken)).Advance(InitiativeStatus.Lopend);
                     var advance = decimal.Round(amount * scheme.AdvancePercent / 100m, 2);
                     if (advance > 0)
                     {

@@ -61,6 +61,11 @@ public static class RecordBorging
             var outcome = Parse(command.Outcome)!.Value;
             var check = new BorgingCheck(application.Id, months, outcome, command.Notes?.Trim() ?? "", actor.Name, clock.GetUtcNow());
             db.BorgingChecks.Add(check);
+            if (outcome.IsEmbedded())
+            {
+                (await db.Initiatives.SingleAsync(i => i.Id == application.InitiativeId, cancellationToken)).Advance(InitiativeStatus.Geborgd);
+            }
+
             await cases.FireAsync(@case.Id, "borging-vastleggen", new Dictionary<string, string> { ["uitkomst"] = outcome.ToString() }, actor, command.Version, cancellationToken);
             return check.ToDto();
         }

@@ -88,6 +88,7 @@ public static class SettleApplication
 
             var motivation = command.Motivation!.Trim();
             application.Settled(amount, motivation, now);
+            (await db.Initiatives.SingleAsync(i => i.Id == application.InitiativeId, cancellationToken)).Advance(InitiativeStatus.Afgerond);
             var released = granted - amount;
             CaseEffects? effects = released > 0 ? (c, ct) => budget.ReleaseAsync(application.SchemeId, released, c.Id, ct) : null;
             var parameters = new Dictionary<string, string> { ["bedrag"] = amount.ToString("0.00", CultureInfo.InvariantCulture) };

@@ -25,7 +25,7 @@ public static class SubmitApplication
         {
             var (_, @case, actor) = await access.ActorAsync(command.Id, cancellationToken);
             var application = await db.FundingApplications.SingleAsync(a => a.Id == command.Id, cancellationToken);
-            var initiative = await db.Initiatives.AsNoTracking().SingleAsync(i => i.Id == application.InitiativeId, cancellationToken);
+            var initiative = await db.Initiatives.SingleAsync(i => i.Id == application.InitiativeId, cancellationToken);
             var scheme = await db.Schemes.AsNoTracking().SingleAsync(s => s.Id == application.SchemeId, cancellationToken);
             var now = clock.GetUtcNow();
             if (@case.State == "concept" && actor.Roles.Contains(CaseRoles.Initiator))
@@ -38,6 +38,7 @@ public static class SubmitApplication
             }
 
             application.Submitted(now);
+            initiative.Register(now);
             await cases.FireAsync(@case.Id, "indienen", new Dictionary<string, string>(), actor, command.Version, cancellationToken);
             return (await ApplicationDtoBuilder.BuildAsync(db, registry, [application], cancellationToken))[0];
         }

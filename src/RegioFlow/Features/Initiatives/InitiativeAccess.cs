@@ -8,9 +8,9 @@ using RegioFlow.Features.Applications;
 namespace RegioFlow.Features.Initiatives;
 
 /// <summary>
-/// Which initiatives the signed-in user may see: those of their own organisations, those behind an application they may
-/// see (<see cref="ApplicationAccess"/>, so a table member sees what reached the table, never another organisation's
-/// draft), and all for oversight and administrators. The similarity ranking compares only within this set, so a
+/// Which initiatives the signed-in user may see: every initiative in the regional register (submitted or imported), those
+/// of their own organisations, those behind an application they may see (<see cref="ApplicationAccess"/>), and all for
+/// oversight and administrators. Another organisation's draft stays hidden until it is submitted. The similarity ranking compares only within this set, so a
 /// suggestion never reveals an initiative the user could not open.
 /// </summary>
 public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, ApplicationAccess applications)
@@ -29,7 +29,7 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
         var subject = user.SubjectId ?? "";
         var organisations = db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
         var behindApplications = applications.Visible().Select(a => a.InitiativeId);
-        return all.Where(i => organisations.Contains(i.OrganisationId) || behindApplications.Contains(i.Id));
+        return all.Where(i => i.RegisteredAt != null || (i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value)) || behindApplications.Contains(i.Id));
     }
 
     /// <summary>The initiative if the user may see it: 404 when it does not exist, 403 when it is not theirs.</summary>
@@ -58,7 +58,7 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
         var organisationIds = matches.Select(m => byId[m.Id].OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return [.. matches.Select(m => new SimilarInitiativeDto(m.Id, byId[m.Id].Title, organisations.GetValueOrDefault(byId[m.Id].OrganisationId, ""), m.Score, m.SharedWords))];
+        return [.. matches.Select(m => new SimilarInitiativeDto(m.Id, byId[m.Id].Title, (byId[m.Id].OrganisationId is { } o ? organisations.GetValueOrDefault(o, "") : ""), m.Score, m.SharedWords))];
     }
 }
 

@@ -14,10 +14,10 @@ public static class ListInitiatives
         public async ValueTask<IReadOnlyList<InitiativeSummaryDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var initiatives = await access.Visible().OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(cancellationToken);
-            var organisationIds = initiatives.Select(i => i.OrganisationId).Distinct().ToList();
+            var organisationIds = initiatives.Where(i => i.OrganisationId != null).Select(i => i.OrganisationId!.Value).Distinct().ToList();
             var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
                 .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-            return [.. initiatives.Select(i => new InitiativeSummaryDto(i.Id, i.Title, i.OrganisationId, organisations.GetValueOrDefault(i.OrganisationId, ""),
+            return [.. initiatives.Select(i => new InitiativeSummaryDto(i.Id, i.Title, i.OrganisationId, (i.OrganisationId is { } o ? organisations.GetValueOrDefault(o, "") : ""),
                 i.Sectors, i.TargetGroups, i.StartDate, i.EndDate, i.TotalBudget))];
         }
     }

@@ -681,6 +681,15 @@ namespace RegioFlow.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("BorgingPlan")
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
@@ -701,6 +710,11 @@ namespace RegioFlow.Data.Migrations.Postgres
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<string>("Gemeenten")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
                     b.Property<string>("Goals")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -711,7 +725,7 @@ namespace RegioFlow.Data.Migrations.Postgres
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Partners")
@@ -727,13 +741,44 @@ namespace RegioFlow.Data.Migrations.Postgres
                     b.Property<int?>("RegionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("SectorKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Sectors")
                         .IsRequired()
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TargetGroupKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("TargetGroups")
                         .IsRequired()
@@ -745,11 +790,22 @@ namespace RegioFlow.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RegisteredAt", "Title");
+
+                    b.HasIndex("Source", "SourceKey")
+                        .IsUnique();
 
                     b.ToTable("initiatives", (string)null);
                 });
@@ -1113,6 +1169,13 @@ namespace RegioFlow.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("CalendarTokenIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1139,6 +1202,9 @@ namespace RegioFlow.Data.Migrations.Postgres
                         .HasColumnType("text[]");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
@@ -1527,8 +1593,7 @@ namespace RegioFlow.Data.Migrations.Postgres
                     b.HasOne("RegioFlow.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("RegioFlow.Domain.Region", null)
                         .WithMany()

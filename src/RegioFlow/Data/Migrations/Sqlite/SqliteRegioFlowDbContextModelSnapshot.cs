@@ -670,6 +670,15 @@ namespace RegioFlow.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BorgingPlan")
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
@@ -690,6 +699,11 @@ namespace RegioFlow.Data.Migrations.Sqlite
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gemeenten")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Goals")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -700,7 +714,7 @@ namespace RegioFlow.Data.Migrations.Sqlite
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Partners")
@@ -716,12 +730,43 @@ namespace RegioFlow.Data.Migrations.Sqlite
                     b.Property<int?>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sectors")
                         .IsRequired()
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroupKeys")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetGroups")
@@ -734,11 +779,22 @@ namespace RegioFlow.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("RegionId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RegisteredAt", "Title");
+
+                    b.HasIndex("Source", "SourceKey")
+                        .IsUnique();
 
                     b.ToTable("initiatives", (string)null);
                 });
@@ -1100,6 +1156,13 @@ namespace RegioFlow.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalendarTokenIssuedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1126,6 +1189,9 @@ namespace RegioFlow.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
@@ -1514,8 +1580,7 @@ namespace RegioFlow.Data.Migrations.Sqlite
                     b.HasOne("RegioFlow.Domain.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("RegioFlow.Domain.Region", null)
                         .WithMany()
