@@ -1,0 +1,135 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using RegioFlow.Data;
+using RegioFlow.Domain;
+
+namespace RegioFlow.Features.Initiatives;
+
+/// <summary>
+/// The register's filters as the API, the register page and the export take them (search, region, sector, target
+/// group, type, status). <see cref="ParseAsync"/> checks every value and answers unknown ones with a Dutch
+/// validation error; <see cref="Apply"/> narrows a query in the database: the text search and the list filters are
+/// LIKE over the initiative's search keys, the same on SQLite and PostgreSQL.
+/// </summary>
+public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, string? Sector, string? TargetGroup, InitiativeType? Type, InitiativeStatus? Status)
+{
+    public const int MaxSearchLength = 200;
+
+    public static readonly RegisterFilter None = new([], null, null, null, null, null);
+
+    /// <summary>The raw query values, as a client sends them; empty strings mean "no filter".</summary>
+    public sealed record Input(string? Search, string? Region, string? Sector, string? TargetGroup, string? Type, string? Status);
+
+    public static async Task<RegisterFilter> ParseAsync(Input input, RegioFlowDbContext db, CancellationToken cancellationToken)
+    {
+        var failures = new List<ValidationFailure>();
+        var search = input.Search?.Trim() ?? "";
+        if (search.Length > MaxSearchLength)
+        {
+            failures.Add(new("search", $"De zoektekst is te lang: hoogstens {MaxSearchLength} tekens."));
+        }
+
+        int? regionId = null;
+        if (!string.IsNullOrWhiteSpace(input.Region))
+        {
+            var code = input.Region.Trim().ToLowerInvariant();
+            regionId = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            if (regionId is null)
+            {
+                failures.Add(new("region", $"Onbekende regio '{input.Region.Trim()}'. Gebruik de code van een arbeidsmarktregio, bijvoorbeeld 'holland-rijnland' (zie /api/regions)."));
+            }
+        }
+
+        var type = ParseEnum<InitiativeType>(input.Type, t => t.Label());
+        if (type is { Valid: false })
+        {
+            failures.Add(new("type", $"Onbekend type '{input.Type!.Trim()}'. Kies uit: {string.Join(", ", Enum.GetValues<InitiativeType>().Select(t => t.Label()))}."));
+        }
+
+        var status = ParseEnum<InitiativeStatus>(input.Status, s => s.Label());
+        if (status is { Valid: false })
+        {
+            failures.Add(new("status", $"Onbekende status '{input.Status!.Trim()}'. Kies uit: {string.Join(", ", Enum.GetValues<InitiativeStatus>().Select(s => s.Label()))}."));
+        }
+
+        foreach (var (name, value) in new[] { ("sector", input.Sector), ("targetGroup", input.TargetGroup) })
+        {
+            if (value?.Trim().Length > 100 || value?.Contains('|') == true)
+            {
+                failures.Add(new(name, $"'{value.Trim()}' is geen geldige waarde voor {(name == "sector" ? "de sector" : "de doelgroep")}."));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var words = search.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10).ToList();
+        return new RegisterFilter(words, regionId, Blank(input.Sector), Blank(input.TargetGroup), type?.Value, status?.Value);
+    }
+
+    public IQueryable<Initiative> Apply(IQueryable<Initiative> initiatives)
+    {
+        foreach (var word in Words)
+        {
+            var pattern = $"%{Escape(word)}%";
+            initiatives = initiatives.Where(i => EF.Functions.Like(i.SearchText, pattern, "\\"));
+        }
+
+        if (RegionId is { } regionId)
+        {
+            initiatives = initiatives.Where(i => i.RegionId == regionId);
+        }
+
+        if (Sector is { } sector)
+        {
+            var pattern = $"%{Escape(Initiative.KeyOf(sector))}%";
+            initiatives = initiatives.Where(i => EF.Functions.Like(i.SectorKeys, pattern, "\\"));
+        }
+
+        if (TargetGroup is { } targetGroup)
+        {
+            var pattern = $"%{Escape(Initiative.KeyOf(targetGroup))}%";
+            initiatives = initiatives.Where(i => EF.Functions.Like(i.TargetGroupKeys, pattern, "\\"));
+        }
+
+        if (Type is { } type)
+        {
+            initiatives = initiatives.Where(i => i.Type == type);
+        }
+
+        if (Status is { } status)
+        {
+            initiatives = initiatives.Where(i => i.Status == status);
+        }
+
+        return initiatives;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    /// <summary>Null when no value was given; otherwise the enum value matched by its Dutch label or its name (any case).</summary>
+    private static (bool Valid, T? Value)? ParseEnum<T>(string? value, Func<T, string> label)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(label(candidate), trimmed, StringComparison.OrdinalIgnoreCase) || string.Equals(candidate.ToString(), trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return (true, candidate);
+            }
+        }
+
+        return (false, null);
+    }
+}
