@@ -2,18 +2,6 @@ using RegioFlow.Domain;
 
 namespace RegioFlow.Features.Initiatives;
 
-/// <summary>An initiative in a list: enough to recognise it and open it.</summary>
-public sealed record InitiativeSummaryDto(
-    Guid Id,
-    string Title,
-    Guid? OrganisationId,
-    string Organisation,
-    IReadOnlyList<string> Sectors,
-    IReadOnlyList<string> TargetGroups,
-    DateOnly? StartDate,
-    DateOnly? EndDate,
-    decimal TotalBudget);
-
 /// <summary>An initiative with its content and the applications for it that the caller may see.</summary>
 public sealed record InitiativeDto(
     Guid Id,

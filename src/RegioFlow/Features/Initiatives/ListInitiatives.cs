@@ -1,24 +1,133 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RegioFlow.Data;
+using RegioFlow.Domain;
 
 namespace RegioFlow.Features.Initiatives;
 
-/// <summary>The initiatives the caller may see (<see cref="InitiativeAccess"/>), newest first.</summary>
+/// <summary>
+/// The regional register: the initiatives the caller may see (<see cref="InitiativeAccess"/>), narrowed by the
+/// <see cref="RegisterFilter"/>, newest registered (or created) first, one page at a time. The count and the page are
+/// computed in the database; the page is picked by id first and only its rows are read with their organisation and
+/// region names, so a register of a hundred thousand initiatives never travels to the server.
+/// </summary>
 public static class ListInitiatives
 {
-    public sealed record Query : IQuery<IReadOnlyList<InitiativeSummaryDto>>;
+    public const int DefaultPageSize = 25;
 
-    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access) : IQueryHandler<Query, IReadOnlyList<InitiativeSummaryDto>>
+    public const int MaxPageSize = 100;
+
+    /// <param name="Page">1-based; text so that "abc" gets a Dutch 400 instead of a binding failure.</param>
+    public sealed record Query(
+        string? Search = null,
+        string? Region = null,
+        string? Sector = null,
+        string? TargetGroup = null,
+        string? Type = null,
+        string? Status = null,
+        string? Page = null,
+        string? PageSize = null) : IQuery<Response>;
+
+    public sealed record Response(IReadOnlyList<RegisterItemDto> Items, int Page, int PageSize, int Total)
     {
-        public async ValueTask<IReadOnlyList<InitiativeSummaryDto>> Handle(Query query, CancellationToken cancellationToken)
+        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            var initiatives = await access.Visible().OrderByDescending(i => i.CreatedAt).Take(500).ToListAsync(cancellationToken);
-            var organisationIds = initiatives.Where(i => i.OrganisationId != null).Select(i => i.OrganisationId!.Value).Distinct().ToList();
-            var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
-                .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-            return [.. initiatives.Select(i => new InitiativeSummaryDto(i.Id, i.Title, i.OrganisationId, (i.OrganisationId is { } o ? organisations.GetValueOrDefault(o, "") : ""),
-                i.Sectors, i.TargetGroups, i.StartDate, i.EndDate, i.TotalBudget))];
+            var failures = new List<ValidationFailure>();
+            var page = ParseNumber(query.Page, 1, 1, int.MaxValue / MaxPageSize, "page", "Het paginanummer", failures);
+            var pageSize = ParseNumber(query.PageSize, DefaultPageSize, 1, MaxPageSize, "pageSize", "Het aantal per pagina", failures);
+            RegisterFilter filter;
+            try
+            {
+                filter = await RegisterFilter.ParseAsync(new(query.Search, query.Region, query.Sector, query.TargetGroup, query.Type, query.Status), db, cancellationToken);
+            }
+            catch (ValidationException validation)
+            {
+                throw new ValidationException([.. validation.Errors, .. failures]);
+            }
+
+            if (failures.Count > 0)
+            {
+                throw new ValidationException(failures);
+            }
+
+            var initiatives = filter.Apply(access.Visible());
+            var total = await initiatives.CountAsync(cancellationToken);
+            var ids = await initiatives
+                .OrderByDescending(i => i.RegisteredAt ?? i.CreatedAt).ThenBy(i => i.Title).ThenBy(i => i.Id)
+                .Select(i => i.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .ToListAsync(cancellationToken);
+            var rows = ids.Count == 0 ? [] : await (
+                    from i in db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id))
+                    from o in db.Organisations.Where(o => o.Id == i.OrganisationId).DefaultIfEmpty()
+                    from r in db.Regions.Where(r => r.Id == i.RegionId).DefaultIfEmpty()
+                    select new
+                    {
+                        i.Id, i.Title, i.Activity, i.Type, i.Status, i.Sectors, i.TargetGroups, i.AgeBand, i.Gemeenten, i.Partners, i.StartDate, i.EndDate,
+                        i.FundingLines, i.Kpis, i.Source, i.RegisteredAt, i.CreatedAt, Organisation = o == null ? null : o.Name,
+                        RegionCode = r == null ? null : r.Code, RegionName = r == null ? null : r.Name,
+                    })
+                .ToListAsync(cancellationToken);
+            var byId = rows.ToDictionary(r => r.Id);
+            var items = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(i => new RegisterItemDto(
+                i.Id, i.Title, i.Activity, i.Type?.Label(), i.Status.Label(), i.Sectors, i.TargetGroups, i.AgeBand,
+                i.RegionCode is null ? null : new RegisterRegionDto(i.RegionCode, i.RegionName ?? ""), i.Gemeenten, i.Organisation ?? "",
+                i.Partners, i.StartDate, i.EndDate, [.. i.FundingLines.Select(f => f.Funder).Distinct()],
+                [.. i.Kpis.Select(k => new RegisterKpiDto(k.Indicator, k.Target, k.Actual))], i.Source, i.RegisteredAt, i.CreatedAt)).ToList();
+            return new Response(items, page, pageSize, total);
+        }
+
+        private static int ParseNumber(string? value, int fallback, int min, int max, string field, string what, List<ValidationFailure> failures)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+            {
+                return number;
+            }
+
+            failures.Add(new(field, $"{what} moet een geheel getal van {min} tot en met {max} zijn; '{(value.Length > 20 ? value[..20] + "…" : value)}' is dat niet."));
+            return fallback;
         }
     }
 }
+
+/// <summary>One initiative in the register list: the register's fields, without the application content (problem, budget).</summary>
+/// <param name="Type">The type's Dutch label ("zij-instroom"), null when unclassified.</param>
+/// <param name="Status">nieuw, lopend, afgerond or geborgd.</param>
+/// <param name="FundingSources">The funders of the money from other sources.</param>
+public sealed record RegisterItemDto(
+    Guid Id,
+    string Title,
+    string Activity,
+    string? Type,
+    string Status,
+    IReadOnlyList<string> Sectors,
+    IReadOnlyList<string> TargetGroups,
+    string? AgeBand,
+    RegisterRegionDto? Region,
+    IReadOnlyList<string> Gemeenten,
+    string Organisation,
+    IReadOnlyList<InitiativePartner> Partners,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    IReadOnlyList<string> FundingSources,
+    IReadOnlyList<RegisterKpiDto> Kpis,
+    string? Source,
+    DateTimeOffset? RegisteredAt,
+    DateTimeOffset CreatedAt);
+
+public sealed record RegisterRegionDto(string Code, string Name);
+
+public sealed record RegisterKpiDto(string Indicator, decimal Target, decimal? Actual);
