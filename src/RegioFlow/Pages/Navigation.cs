@@ -27,6 +27,7 @@ public static class Navigation
             new("Start", "/"),
             new("Regio's", "/regios"),
             new("Organisaties", "/organisaties"),
+            new("Initiatieven", "/initiatieven"),
         ];
         if (SubsidyRoles.Any(roles.Contains))
         {
