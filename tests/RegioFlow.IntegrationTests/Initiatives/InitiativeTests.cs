@@ -56,12 +56,12 @@ public sealed class InitiativeTests(AppFixture app) : SubsidyTest(app)
         var member = await App.ClientAsAsync("tafellid");
         var stranger = App.ClientWithClaims([new Claim(RegioFlowClaims.Subject, "andere-initiatiefnemer"), new Claim(RegioFlowClaims.Role, nameof(Role.InitiativeLead))]);
 
-        Assert.Equal(2, (await lead.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetArrayLength());
-        Assert.Equal(2, (await (await App.ClientAsAsync("toezicht")).GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetArrayLength());
-        var seenByMember = (await member.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).EnumerateArray().Single();
+        Assert.Equal(2, (await lead.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetProperty("items").GetArrayLength());
+        Assert.Equal(2, (await (await App.ClientAsAsync("toezicht")).GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetProperty("total").GetInt32());
+        var seenByMember = (await member.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(await InitiativeIdAsync(atTable), seenByMember.GetProperty("id").GetGuid());
         // Another organisation's lead sees the submitted initiative in the register, never the draft nor its application.
-        var seenByStranger = (await stranger.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).EnumerateArray().Single();
+        var seenByStranger = (await stranger.GetFromJsonAsync<JsonElement>("/api/initiatives", Cancellation)).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(await InitiativeIdAsync(atTable), seenByStranger.GetProperty("id").GetGuid());
         Assert.Empty((await stranger.GetFromJsonAsync<JsonElement>($"/api/initiatives/{await InitiativeIdAsync(atTable)}", Cancellation)).GetProperty("applications").EnumerateArray());
         await (await stranger.GetAsync($"/api/initiatives/{await InitiativeIdAsync(draft)}", Cancellation)).AssertProblemAsync(HttpStatusCode.Forbidden);
