@@ -62,7 +62,7 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         var item = (await GetAsync(client, "search=ict%20rijnland")).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(("D ICT rijnland", "zij-instroom", "geborgd"), (item.GetProperty("title").GetString(), item.GetProperty("type").GetString(), item.GetProperty("status").GetString()));
         Assert.Equal("holland-rijnland", item.GetProperty("region").GetProperty("code").GetString());
-        Assert.Equal("Holland Rijnland", item.GetProperty("region").GetProperty("name").GetString());
+        Assert.Equal("Holland-Rijnland", item.GetProperty("region").GetProperty("name").GetString());
         Assert.Equal(["zij-instromers", "werkzoekenden"], item.GetProperty("targetGroups").EnumerateArray().Select(g => g.GetString()));
         Assert.Equal(["Provincie"], item.GetProperty("fundingSources").EnumerateArray().Select(g => g.GetString()));
         Assert.Equal(("deelnemers", 40m), (item.GetProperty("kpis")[0].GetProperty("indicator").GetString(), item.GetProperty("kpis")[0].GetProperty("target").GetDecimal()));
@@ -250,7 +250,7 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         await lead.SignInAsync("initiatiefnemer");
         var (_, leadHtml) = await lead.GetAsync("/initiatieven");
         Assert.DoesNotContain("href=\"/initiatieven/importeren\"", leadHtml);
-        Assert.Contains("href=\"/initiatieven\">Initiatieven</a>", leadHtml);
+        Assert.Contains("<a class=\"rf-nav__link\" href=\"/initiatieven\" aria-current=\"page\">Initiatieven</a>", leadHtml);
     }
 
     [Fact]

@@ -76,4 +76,12 @@ public sealed class NavigationTests
             Assert.NotEqual(role.ToString(), role.Label());
         });
     }
+
+    [Fact]
+    public void The_initiative_register_is_in_the_menu_of_every_signed_in_role()
+    {
+        Assert.All(Enum.GetValues<Role>(), role =>
+            Assert.Contains(Navigation.For(signedIn: true, new HashSet<Role> { role }), i => i is { Label: "Initiatieven", Href: "/initiatieven" }));
+        Assert.DoesNotContain(Navigation.For(signedIn: false, new HashSet<Role>()), i => i.Href == "/initiatieven");
+    }
 }

@@ -33,8 +33,8 @@ public static class DescribeInitiative
                 .WithMessage(c => $"Onbekend type '{c.Type}'. Kies uit: {string.Join(", ", Enum.GetValues<InitiativeType>().Select(t => t.Label()))}.");
             RuleFor(c => c.AgeBand).Must(a => string.IsNullOrWhiteSpace(a) || InitiativeCodes.AgeBands.Contains(a.Trim())).WithName("ageBand")
                 .WithMessage(c => $"Onbekende leeftijdsgroep '{c.AgeBand}'. Kies uit: {string.Join(", ", InitiativeCodes.AgeBands)}.");
-            RuleFor(c => c.Status).NotEmpty().WithName("status").WithMessage("Kies een status: nieuw, lopend, afgerond of geborgd.")
-                .Must(s => ParseStatus(s) is not null).When(c => !string.IsNullOrWhiteSpace(c.Status)).WithName("status")
+            RuleFor(c => c.Status).NotEmpty().WithName("status").WithMessage("Kies een status: nieuw, lopend, afgerond of geborgd.");
+            RuleFor(c => c.Status).Must(s => ParseStatus(s) is not null).When(c => !string.IsNullOrWhiteSpace(c.Status)).WithName("status")
                 .WithMessage(c => $"Onbekende status '{c.Status}'. Kies uit: {string.Join(", ", Enum.GetValues<InitiativeStatus>().Select(s => s.Label()))}.");
             RuleFor(c => c.Gemeenten).Must(g => g is null || g.Count <= MaxGemeenten).WithName("gemeenten")
                 .WithMessage($"Geef hoogstens {MaxGemeenten} gemeenten op.");
