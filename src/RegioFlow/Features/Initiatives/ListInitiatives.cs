@@ -10,7 +10,8 @@ namespace RegioFlow.Features.Initiatives;
 
 /// <summary>
 /// The regional register: the initiatives the caller may see (<see cref="InitiativeAccess"/>), narrowed by the
-/// <see cref="RegisterFilter"/>, newest registered (or created) first, one page at a time. The count and the page are
+/// <see cref="RegisterFilter"/>, one page at a time: first the drafts the caller may see (newest created first), then the
+/// registered initiatives (newest registered first, then by title). The count and the page are
 /// computed in the database; the page is picked by id first and only its rows are read with their organisation and
 /// region names, so a register of a hundred thousand initiatives never travels to the server.
 /// </summary>
@@ -58,13 +59,27 @@ public static class ListInitiatives
                 throw new ValidationException(failures);
             }
 
-            var initiatives = filter.Apply(access.Visible());
-            var total = await initiatives.CountAsync(cancellationToken);
-            var ids = await initiatives
-                .OrderByDescending(i => i.RegisteredAt ?? i.CreatedAt).ThenBy(i => i.Title).ThenBy(i => i.Id)
-                .Select(i => i.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize)
-                .ToListAsync(cancellationToken);
+            // Every registered initiative is visible to every signed-in user; the drafts the caller may see (their own
+            // organisation's, or all for oversight and admins) are few. Counting and paging the two parts apart lets the
+            // database walk the (RegisteredAt, Title) index instead of sorting the whole register for every page.
+            var registered = filter.Apply(db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null));
+            var drafts = filter.Apply(access.Visible().Where(i => i.RegisteredAt == null));
+            var draftCount = await drafts.CountAsync(cancellationToken);
+            var total = draftCount + await registered.CountAsync(cancellationToken);
+            var skip = (page - 1) * pageSize;
+            var ids = new List<Guid>();
+            if (skip < draftCount)
+            {
+                ids.AddRange(await drafts.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Title).ThenBy(i => i.Id)
+                    .Select(i => i.Id).Skip(skip).Take(pageSize).ToListAsync(cancellationToken));
+            }
+
+            if (ids.Count < pageSize)
+            {
+                ids.AddRange(await registered.OrderByDescending(i => i.RegisteredAt).ThenBy(i => i.Title).ThenBy(i => i.Id)
+                    .Select(i => i.Id).Skip(Math.Max(0, skip - draftCount)).Take(pageSize - ids.Count).ToListAsync(cancellationToken));
+            }
+
             var rows = ids.Count == 0 ? [] : await (
                     from i in db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.Id))
                     from o in db.Organisations.Where(o => o.Id == i.OrganisationId).DefaultIfEmpty()
