@@ -59,10 +59,10 @@ public sealed class ImportTests(AppFixture app) : IntegrationTest(app)
     public async Task A_changed_row_is_updated_and_the_rest_stays_unchanged()
     {
         var fund = await App.ClientAsAsync("beheerder");
-        var csv = "nummer;naam;activiteit;status;partners\n1;Techniek Talent;Open dag;lopend;ROC Midden;Gemeente X\n2;Loket LLO;Leerloket voor werkenden;lopend;\n";
+        var csv = "nummer,naam,activiteit,status,partners\n1,Techniek Talent,Open dag,lopend,ROC Midden;Gemeente X\n2,Loket LLO,Leerloket voor werkenden,lopend,\n";
         Assert.Equal(HttpStatusCode.OK, (await fund.PostAsync(ImportPath("Test", false), Csv(csv), Cancellation)).StatusCode);
 
-        var changed = csv.Replace("1;Techniek Talent;Open dag;lopend", "1;Techniek Talent;Open dag;afgerond");
+        var changed = csv.Replace("1,Techniek Talent,Open dag,lopend", "1,Techniek Talent,Open dag,afgerond");
         var report = await (await fund.PostAsync(ImportPath("Test", false), Csv(changed), Cancellation)).Content.ReadFromJsonAsync<JsonElement>(Cancellation);
 
         Assert.Equal((2, 2, 0, 0, 1, 1), Counts(report));

@@ -22,7 +22,7 @@ public static class InitiativeImportEndpoints
             .WithSummary("Een inventarisatie (CSV, als tekst of als bestand 'file') controleren (dryRun=true, standaard) of importeren in het register.")
             .RequireAuthorization(Policies.FundAdministrator)
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
-            .Accepts<string>("text/csv").Produces<ImportReport>().ProducesValidationProblem()
+            .Produces<ImportReport>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("similar", SimilarAsync).WithName("FindSimilarInitiatives")
             .WithSummary("Bestaat dit al? De tien meest vergelijkbare initiatieven bij een tekst die nog niet is opgeslagen.").ProducesValidationProblem();
