@@ -69,6 +69,17 @@ public sealed class SimilarityPairsTests(AppFixture app) : SubsidyTest(app)
         Assert.Equal("Bouwmensen Leiden", top10[0]);
         Assert.Contains("bedrijfstakschool", similar[0].GetProperty("sharedWords").EnumerateArray().Select(w => w.GetString()));
         Assert.Equal(unsavedNames, top10);
+
+        // The application form shows the list on the initiative step, linked to each initiative, without the draft itself.
+        var session = new PageSession(App.Factory);
+        await session.SignInAsync("initiatiefnemer");
+        var (page, html) = await session.GetAsync($"/aanvragen/{applicationId}/bewerken?stap=2");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<h2 class=\"utrecht-heading-2\" id=\"similar-heading\">Bestaat dit al?</h2>", html);
+        Assert.Contains($"href=\"/initiatieven/{similar[0].GetProperty("id").GetGuid()}\">Bouwmensen Leiden</a>", html);
+        Assert.DoesNotContain($"href=\"/initiatieven/{initiativeId}\"", html);
+        var withApplication = await lead.PostAsJsonAsync("/api/initiatives/similar", new { title = "Bedrijfstakschool bouw in Leiden voor zij-instromers", applicationId }, Cancellation);
+        Assert.DoesNotContain(initiativeId, (await withApplication.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using RegioFlow.Data;
 
 namespace RegioFlow.Features.Initiatives;
 
@@ -9,7 +11,8 @@ namespace RegioFlow.Features.Initiatives;
 /// </summary>
 public static class FindSimilarInitiatives
 {
-    public sealed record Query(string? Title, string? Problem, string? Goals, string? Activity, IReadOnlyList<string>? Sectors, IReadOnlyList<string>? TargetGroups)
+    /// <param name="ApplicationId">The application being edited, if any: its own stored initiative is left out of the list.</param>
+    public sealed record Query(string? Title, string? Problem, string? Goals, string? Activity, IReadOnlyList<string>? Sectors, IReadOnlyList<string>? TargetGroups, Guid? ApplicationId = null)
         : IQuery<IReadOnlyList<SimilarInitiativeDto>>;
 
     internal sealed class Validator : AbstractValidator<Query>
@@ -30,11 +33,17 @@ public static class FindSimilarInitiatives
         }
     }
 
-    internal sealed class Handler(InitiativeAccess access) : IQueryHandler<Query, IReadOnlyList<SimilarInitiativeDto>>
+    internal sealed class Handler(InitiativeAccess access, RegioFlowDbContext db) : IQueryHandler<Query, IReadOnlyList<SimilarInitiativeDto>>
     {
-        public async ValueTask<IReadOnlyList<SimilarInitiativeDto>> Handle(Query query, CancellationToken cancellationToken) =>
-            await access.SimilarAsync(
-                new InitiativeText(Guid.Empty, query.Title ?? "", query.Problem ?? "", query.Goals ?? "", query.Sectors ?? [], query.TargetGroups ?? [], query.Activity ?? ""),
+        public async ValueTask<IReadOnlyList<SimilarInitiativeDto>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            // Leaving an id out of the list reveals nothing, so the application need not be the caller's.
+            var own = query.ApplicationId is { } applicationId
+                ? await db.FundingApplications.AsNoTracking().Where(a => a.Id == applicationId).Select(a => a.InitiativeId).SingleOrDefaultAsync(cancellationToken)
+                : Guid.Empty;
+            return await access.SimilarAsync(
+                new InitiativeText(own, query.Title ?? "", query.Problem ?? "", query.Goals ?? "", query.Sectors ?? [], query.TargetGroups ?? [], query.Activity ?? ""),
                 cancellationToken);
+        }
     }
 }

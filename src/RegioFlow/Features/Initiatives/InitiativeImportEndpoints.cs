@@ -10,7 +10,8 @@ namespace RegioFlow.Features.Initiatives;
 /// <summary>The register's import of an inventory (CSV) and the "bestaat dit al?" check for a text not yet stored.</summary>
 public static class InitiativeImportEndpoints
 {
-    public sealed record SimilarBody(string? Title, string? Problem, string? Goals, string? Activity, IReadOnlyList<string>? Sectors, IReadOnlyList<string>? TargetGroups);
+    /// <param name="ApplicationId">Optional: the application being edited, whose own stored initiative is left out.</param>
+    public sealed record SimilarBody(string? Title, string? Problem, string? Goals, string? Activity, IReadOnlyList<string>? Sectors, IReadOnlyList<string>? TargetGroups, Guid? ApplicationId);
 
     /// <summary>Room for the multipart envelope around a file of <see cref="InitiativeImport.MaxBytes"/>; the file itself is checked against that.</summary>
     private const long MaxRequestBytes = InitiativeImport.MaxBytes + (1024 * 1024);
@@ -106,5 +107,5 @@ public static class InitiativeImportEndpoints
         detail: $"Het bestand is te groot: een inventarisatie mag hoogstens {InitiativeImport.MaxBytes / (1024 * 1024)} MB zijn.");
 
     private static async Task<Ok<IReadOnlyList<SimilarInitiativeDto>>> SimilarAsync(SimilarBody body, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new FindSimilarInitiatives.Query(body.Title, body.Problem, body.Goals, body.Activity, body.Sectors, body.TargetGroups), ct));
+        TypedResults.Ok(await mediator.Send(new FindSimilarInitiatives.Query(body.Title, body.Problem, body.Goals, body.Activity, body.Sectors, body.TargetGroups, body.ApplicationId), ct));
 }
