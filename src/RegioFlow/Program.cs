@@ -125,6 +125,7 @@ app.MapBodiesEndpoints();
 app.MapApplicationsEndpoints();
 app.MapChecklistsEndpoints();
 app.MapInitiativesEndpoints();
+app.MapInitiativeImportEndpoints();
 app.MapVouchersEndpoints();
 app.MapVoucherRedemptionEndpoints();
 if (authMode == AuthMode.Development)

@@ -47,6 +47,11 @@ internal sealed class DatabaseInitializer(
         if (seedOptions.Value.DemoData)
         {
             await DemoDataSeeder.SeedAsync(db, clock, cancellationToken);
+            if (seedOptions.Value.DemoInventory)
+            {
+                await DemoInventorySeeder.SeedAsync(db, clock, cancellationToken);
+            }
+
             if (seedOptions.Value.DemoApplications)
             {
                 // Resolved only here: it brings the workflow engine, which plain reference seeding does not need.

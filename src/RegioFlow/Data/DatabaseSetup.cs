@@ -79,6 +79,12 @@ public sealed class SeedOptions
     /// tests, which start from an empty application list.
     /// </summary>
     public bool DemoApplications { get; set; }
+
+    /// <summary>
+    /// Also import the Zuid-Holland inventory (236 initiatives) into the register (needs <see cref="DemoData"/>; on by
+    /// default). Off in the integration tests, which reset the database before every test and import it where they need it.
+    /// </summary>
+    public bool DemoInventory { get; set; } = true;
 }
 
 /// <summary>Used by `dotnet ef` to add SQLite migrations without starting the app.</summary>

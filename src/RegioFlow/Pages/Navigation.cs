@@ -52,6 +52,7 @@ public static class Navigation
         if (roles.Contains(Role.Admin) || roles.Contains(Role.FundAdministrator))
         {
             items.Add(new("Workflows", "/workflows"));
+            items.Add(new("Inventarisatie importeren", "/initiatieven/importeren"));
         }
 
         if (roles.Contains(Role.Admin))

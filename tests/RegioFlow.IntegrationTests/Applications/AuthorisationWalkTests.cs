@@ -29,8 +29,12 @@ public sealed class AuthorisationWalkTests(AppFixture app) : SubsidyTest(app)
         ("rijnmond-fondsbeheerder", [Role.FundAdministrator]),
     ];
 
-    /// <summary>Routes about one application that are not about a single application (lists, creation).</summary>
-    private static readonly HashSet<string> NotPerApplication = ["GET /api/applications", "POST /api/applications"];
+    /// <summary>
+    /// Routes under the walked prefixes that are not about a single application (lists, creation, the register's import and
+    /// its "bestaat dit al?" check, whose roles ImportTests and SimilarityPairsTests walk).
+    /// </summary>
+    private static readonly HashSet<string> NotPerApplication =
+        ["GET /api/applications", "POST /api/applications", "POST /api/initiatives/import", "POST /api/initiatives/similar"];
 
     /// <summary>Reads of the regional register: a submitted initiative is open to every signed-in user, its applications are not.</summary>
     private static readonly HashSet<string> RegisterReads = ["GET /api/initiatives/{id:guid}", "GET /api/initiatives/{id:guid}/similar"];

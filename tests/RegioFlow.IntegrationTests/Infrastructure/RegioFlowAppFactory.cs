@@ -29,6 +29,7 @@ public sealed class RegioFlowAppFactory(TestDatabase database, IReadOnlyDictiona
             ["Auth:Mode"] = "Development",
             ["Seed:DemoData"] = "true",
             ["Seed:DemoApplications"] = "false",
+            ["Seed:DemoInventory"] = "false",
             ["Jobs:RunServer"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Workflows:AdditionalPaths:0"] = TestWorkflowsPath,

@@ -46,14 +46,18 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
     }
 
     /// <summary>The ten initiatives the user may see that most resemble <paramref name="target"/> (<see cref="InitiativeSimilarity"/>).</summary>
-    public async Task<IReadOnlyList<SimilarInitiativeDto>> SimilarAsync(Initiative target, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SimilarInitiativeDto>> SimilarAsync(Initiative target, CancellationToken cancellationToken) =>
+        SimilarAsync(new InitiativeText(target.Id, target.Title, target.Problem, target.Goals, target.Sectors, target.TargetGroups, target.Activity), cancellationToken);
+
+    /// <summary>The ten initiatives the user may see that most resemble a text (a stored initiative, or a draft with an empty id).</summary>
+    public async Task<IReadOnlyList<SimilarInitiativeDto>> SimilarAsync(InitiativeText target, CancellationToken cancellationToken)
     {
         var corpus = await Visible().Where(i => i.Id != target.Id).OrderByDescending(i => i.CreatedAt).Take(MaxCorpus)
-            .Select(i => new { i.Id, i.Title, i.Problem, i.Goals, i.Sectors, i.TargetGroups, i.OrganisationId })
+            .Select(i => new { i.Id, i.Title, i.Problem, i.Goals, i.Activity, i.Sectors, i.TargetGroups, i.OrganisationId })
             .ToListAsync(cancellationToken);
         var matches = InitiativeSimilarity.MostSimilar(
-            new InitiativeText(target.Id, target.Title, target.Problem, target.Goals, target.Sectors, target.TargetGroups),
-            corpus.Select(i => new InitiativeText(i.Id, i.Title, i.Problem, i.Goals, i.Sectors, i.TargetGroups)));
+            target,
+            corpus.Select(i => new InitiativeText(i.Id, i.Title, i.Problem, i.Goals, i.Sectors, i.TargetGroups, i.Activity)));
         var byId = corpus.ToDictionary(i => i.Id);
         var organisationIds = matches.Select(m => byId[m.Id].OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))

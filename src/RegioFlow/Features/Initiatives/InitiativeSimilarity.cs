@@ -4,7 +4,8 @@ using System.Text;
 namespace RegioFlow.Features.Initiatives;
 
 /// <summary>The text of an initiative that similarity looks at. <see cref="Id"/> may be empty for a draft not yet stored.</summary>
-public sealed record InitiativeText(Guid Id, string Title, string Problem, string Goals, IReadOnlyList<string> Sectors, IReadOnlyList<string> TargetGroups);
+/// <param name="Activity">What it does (an inventory's "activiteit"): for an imported initiative often the only text beside its name.</param>
+public sealed record InitiativeText(Guid Id, string Title, string Problem, string Goals, IReadOnlyList<string> Sectors, IReadOnlyList<string> TargetGroups, string Activity = "");
 
 /// <param name="Score">Cosine similarity of the TF-IDF vectors: 0 (nothing in common) to 1 (the same words in the same proportions).</param>
 /// <param name="SharedWords">The words both share, those that weigh most first, as they are written in the initiative compared with.</param>
@@ -203,6 +204,7 @@ public static class InitiativeSimilarity
         Add(text.Title, 2);
         Add(text.Problem, 1);
         Add(text.Goals, 1);
+        Add(text.Activity, 1);
         foreach (var value in text.Sectors.Concat(text.TargetGroups))
         {
             Add(value, 1);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RegioFlow.Common;
 using RegioFlow.Features.Applications;
 using RegioFlow.Features.Cases;
+using RegioFlow.Features.Initiatives;
 using RegioFlow.Features.Regions;
 using RegioFlow.Features.Schemes;
 
@@ -38,6 +39,9 @@ public sealed class EditModel(IMediator mediator) : PageModel
     [TempData]
     public string? Status { get; set; }
 
+    /// <summary>"Bestaat dit al?": on the initiative step, the initiatives most like what was saved so far (null when there is no text yet).</summary>
+    public IReadOnlyList<SimilarInitiativeDto>? Similar { get; private set; }
+
     /// <summary>Only an initiative lead of the applicant organisation edits, and only the draft (the case offers 'indienen').</summary>
     public bool CanEdit { get; private set; }
 
@@ -49,6 +53,13 @@ public sealed class EditModel(IMediator mediator) : PageModel
         }
 
         Form = ApplicationForm.From(Application);
+        var initiative = Application.Initiative;
+        if (Step == 2 && new[] { initiative.Title, initiative.Problem, initiative.Goals }.Any(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            Similar = await mediator.Send(
+                new FindSimilarInitiatives.Query(initiative.Title, initiative.Problem, initiative.Goals, null, initiative.Sectors, initiative.TargetGroups, Application.Id), cancellationToken);
+        }
+
         return Page();
     }
 
