@@ -9,6 +9,7 @@ using RegioFlow.Features.Applications;
 using RegioFlow.Features.Bodies;
 using RegioFlow.Features.Cases;
 using RegioFlow.Features.Checklists;
+using RegioFlow.Features.Dashboards;
 using RegioFlow.Features.DevSignIn;
 using RegioFlow.Features.Incidents;
 using RegioFlow.Features.Initiatives;
@@ -127,6 +128,7 @@ app.MapChecklistsEndpoints();
 app.MapInitiativesEndpoints();
 app.MapVouchersEndpoints();
 app.MapVoucherRedemptionEndpoints();
+app.MapDashboardsEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();
