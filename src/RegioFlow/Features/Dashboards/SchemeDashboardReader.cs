@@ -130,11 +130,11 @@ internal sealed class SchemeDashboardReader(RegioFlowDbContext db, WorkflowRegis
         return [.. applications.Select(a => (a.DecidedAt!.Value - a.SubmittedAt!.Value).TotalDays)];
     }
 
-    /// <summary>Midnight of 1 January in Europe/Amsterdam.</summary>
+    /// <summary>Midnight of 1 January in Europe/Amsterdam, as UTC (PostgreSQL takes only UTC instants).</summary>
     private static DateTimeOffset YearStart(int year)
     {
         var local = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, DutchCalendar.Amsterdam.GetUtcOffset(local));
+        return new DateTimeOffset(local, DutchCalendar.Amsterdam.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>A duration in days as counted from 1 January 2026 (a month counts as its calendar length from there).</summary>
