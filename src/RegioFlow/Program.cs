@@ -9,6 +9,7 @@ using RegioFlow.Features.Applications;
 using RegioFlow.Features.Bodies;
 using RegioFlow.Features.Cases;
 using RegioFlow.Features.Checklists;
+using RegioFlow.Features.Dashboards;
 using RegioFlow.Features.DevSignIn;
 using RegioFlow.Features.Incidents;
 using RegioFlow.Features.Initiatives;
@@ -128,6 +129,7 @@ app.MapInitiativesEndpoints();
 app.MapInitiativeImportEndpoints();
 app.MapVouchersEndpoints();
 app.MapVoucherRedemptionEndpoints();
+app.MapDashboardsEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

@@ -47,6 +47,7 @@ public static class Navigation
         if (roles.Overlaps([Role.FundAdministrator, Role.DecisionBodyMember, Role.Oversight, Role.Admin]))
         {
             items.Add(new("Regelingen", "/regelingen"));
+            items.Add(new("Dashboard", "/dashboard"));
         }
 
         if (roles.Contains(Role.Admin) || roles.Contains(Role.FundAdministrator))

@@ -46,6 +46,19 @@ public sealed class NavigationTests
         Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Regelingen", Href: "/regelingen" }));
 
     [Theory]
+    [InlineData(Role.FundAdministrator, true)]
+    [InlineData(Role.DecisionBodyMember, true)]
+    [InlineData(Role.Oversight, true)]
+    [InlineData(Role.Admin, true)]
+    [InlineData(Role.InitiativeLead, false)]
+    [InlineData(Role.TableMember, false)]
+    [InlineData(Role.TableChair, false)]
+    [InlineData(Role.VoucherApplicant, false)]
+    [InlineData(Role.TrainingProvider, false)]
+    public void The_dashboard_is_in_the_menu_of_those_who_manage_decide_on_or_oversee_schemes(Role role, bool expected) =>
+        Assert.Equal(expected, Navigation.For(signedIn: true, new HashSet<Role> { role }).Any(i => i is { Label: "Dashboard", Href: "/dashboard" }));
+
+    [Theory]
     [InlineData(Role.TableMember, true)]
     [InlineData(Role.TableChair, true)]
     [InlineData(Role.DecisionBodyMember, false)]
