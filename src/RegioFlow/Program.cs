@@ -10,6 +10,7 @@ using RegioFlow.Features.Bodies;
 using RegioFlow.Features.Cases;
 using RegioFlow.Features.Checklists;
 using RegioFlow.Features.DevSignIn;
+using RegioFlow.Features.Exports;
 using RegioFlow.Features.Incidents;
 using RegioFlow.Features.Initiatives;
 using RegioFlow.Features.Me;
@@ -127,6 +128,8 @@ app.MapChecklistsEndpoints();
 app.MapInitiativesEndpoints();
 app.MapVouchersEndpoints();
 app.MapVoucherRedemptionEndpoints();
+app.MapExportsEndpoints();
+app.MapCalendarEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();
