@@ -11,7 +11,28 @@ public static class ExportsEndpoints
             .WithSummary("Een lijst downloaden als CSV of Excel: applications, payments, vouchers of initiatives, met dezelfde filters en rechten als de API.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        // The same export for the pages' "Exporteren" links: outside /api the request signs in with the page cookie
+        // (the API takes bearer tokens only), and an error shows the friendly error page instead of ProblemDetails.
+        app.MapGet("/exporteren/{what}", DownloadAsync).ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        string what, string? format, string? scheme, string? state, string? status, string? kind, string? from, string? to,
+        string? search, string? region, string? sector, string? targetGroup, string? type, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        try
+        {
+            return await ExportAsync(what, format, scheme, state, status, kind, from, to, search, region, sector, targetGroup, type, context, mediator, ct);
+        }
+        catch (FluentValidation.ValidationException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status400BadRequest);
+        }
+        catch (Common.ForbiddenException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
     }
 
     private static async Task<FileContentHttpResult> ExportAsync(
