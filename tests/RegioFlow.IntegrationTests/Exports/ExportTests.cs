@@ -148,6 +148,37 @@ public sealed class ExportTests(AppFixture app) : VoucherTest(app)
     }
 
     [Fact]
+    public async Task The_list_pages_link_to_the_export_with_their_filter_and_the_link_downloads_with_the_page_sign_in()
+    {
+        var ready = await ReadyForDecisionAsync(60_000m);
+        await CreateAsync(await App.ClientAsAsync("initiatiefnemer"), 20_000m);
+        var page = new PageSession(App.Factory);
+        await page.SignInAsync("initiatiefnemer");
+
+        var (_, html) = await page.GetAsync("/aanvragen?toestand=besluitvorming");
+        var csvLink = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "href=\"(/exporteren/applications\\?format=csv[^\"]*)\"").Groups[1].Value);
+        Assert.Equal("/exporteren/applications?format=csv&state=besluitvorming", csvLink);
+        Assert.Contains("/exporteren/applications?format=xlsx&amp;state=besluitvorming", html);
+        var download = await page.Client.GetAsync(csvLink, Cancellation);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var bytes = await download.Content.ReadAsByteArrayAsync(Cancellation);
+        var lines = ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        Assert.Equal([ready.ToString()], lines.Skip(1).Select(r => r[0]));
+
+        // A wrong filter on the page route shows the error page with 400, never a 500.
+        var (bad, _) = await page.GetAsync("/exporteren/applications?format=csv&state=onzin");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var fund = new PageSession(App.Factory);
+        await fund.SignInAsync("fondsbeheerder");
+        var scheme = await SchemeIdAsync();
+        var (_, detail) = await fund.GetAsync($"/regelingen/{scheme}");
+        Assert.Contains($"/exporteren/payments?format=xlsx&amp;scheme={scheme}", detail);
+        var (_, vouchers) = await fund.GetAsync("/vouchers");
+        Assert.Contains("/exporteren/vouchers?format=csv\"", vouchers);
+    }
+
+    [Fact]
     public async Task Without_sign_in_there_is_no_export()
     {
         var response = await App.AnonymousClient().GetAsync("/api/exports/initiatives?format=csv", Cancellation);
