@@ -86,7 +86,7 @@ public sealed class ExportTests(AppFixture app) : VoucherTest(app)
         Assert.Equal(HttpStatusCode.OK, (await DecideAsync(await App.ClientAsAsync("fondsbeheerder"), own, "uitgeven")).StatusCode);
 
         var mine = await CsvAsync(await App.ClientAsAsync("aanvrager"), "/api/exports/vouchers?format=csv");
-        Assert.Equal(["Id", "Code", "Regeling", "Status", "Bedrag", "Opleiding", "Opleider", "Aangevraagd op"], mine[0]);
+        Assert.Equal(["Id", "Code", "Regeling", "Status", "Bedrag", "Prijs opleiding", "Opleiding", "Opleider", "Aangevraagd op"], mine[0]);
         var row = Assert.Single(mine.Skip(1));
         var code = await App.QueryAsync(db => db.Vouchers.Where(v => v.Id == own).Select(v => v.Code).SingleAsync(Cancellation));
         Assert.Equal((own.ToString(), code), (row[0], row[1]));

@@ -225,13 +225,13 @@ public static class ExportList
             return new ExportTable("Vouchers",
             [
                 new("Id", ExportColumnKind.Text, 38), new("Code", ExportColumnKind.Text, 16), new("Regeling", ExportColumnKind.Text, 30),
-                new("Status", ExportColumnKind.Text, 18), new("Bedrag", ExportColumnKind.Amount, 12), new("Opleiding", ExportColumnKind.Text, 36),
+                new("Status", ExportColumnKind.Text, 18), new("Bedrag", ExportColumnKind.Amount, 12), new("Prijs opleiding", ExportColumnKind.Amount, 14), new("Opleiding", ExportColumnKind.Text, 36),
                 new("Opleider", ExportColumnKind.Text, 30), new("Aangevraagd op", ExportColumnKind.Date, 14),
             ],
             [.. rows.Select(r => new object?[]
             {
                 r.Voucher.Id.ToString(), personal(r.Voucher) ? r.Voucher.Code : null, r.Scheme, StateLabel(r.DefinitionId, r.DefinitionVersion, r.State),
-                r.Voucher.Value ?? r.Voucher.Price, r.Voucher.TrainingName, r.Provider, LocalDate(r.Voucher.RequestedAt),
+                r.Voucher.Value, r.Voucher.Price, r.Voucher.TrainingName, r.Provider, LocalDate(r.Voucher.RequestedAt),
             })]);
         }
 

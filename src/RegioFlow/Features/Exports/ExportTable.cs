@@ -56,7 +56,7 @@ public sealed record ExportTable(string SheetName, IReadOnlyList<ExportColumn> C
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n', ',']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     /// <summary>
     /// One sheet: a bold, frozen header row with an autofilter; amounts and numbers as numbers, dates as dates, text as

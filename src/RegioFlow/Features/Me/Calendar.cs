@@ -97,8 +97,10 @@ public static class GetCalendarFeed
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
-            var account = await CalendarTokens.AccountAsync(db, user, cancellationToken);
-            return new Response(account.CalendarTokenHash is not null, account.CalendarTokenIssuedAt);
+            var subject = user.SubjectId ?? "";
+            var account = await db.Users.AsNoTracking().Where(u => u.ExternalId == subject)
+                .Select(u => new { u.CalendarTokenHash, u.CalendarTokenIssuedAt }).SingleOrDefaultAsync(cancellationToken);
+            return new Response(account?.CalendarTokenHash is not null, account?.CalendarTokenHash is null ? null : account.CalendarTokenIssuedAt);
         }
     }
 }
@@ -118,7 +120,7 @@ public static class IssueCalendarFeed
     {
         public async ValueTask<Response> Handle(Command command, CancellationToken cancellationToken)
         {
-            var account = await CalendarTokens.AccountAsync(db, user, cancellationToken, tracked: true);
+            var account = await CalendarTokens.AccountAsync(db, user, cancellationToken);
             var token = Base64Url(RandomNumberGenerator.GetBytes(32));
             var now = clock.GetUtcNow();
             account.IssueCalendarToken(CalendarTokens.Hash(token), now);
@@ -139,7 +141,7 @@ public static class RevokeCalendarFeed
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var account = await CalendarTokens.AccountAsync(db, user, cancellationToken, tracked: true);
+            var account = await CalendarTokens.AccountAsync(db, user, cancellationToken);
             account.RevokeCalendarToken();
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
@@ -151,11 +153,10 @@ public static class CalendarTokens
 {
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    internal static async Task<UserAccount> AccountAsync(RegioFlowDbContext db, CurrentUser user, CancellationToken cancellationToken, bool tracked = false)
+    internal static async Task<UserAccount> AccountAsync(RegioFlowDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
         var subject = user.SubjectId ?? throw new ForbiddenException("Meld u aan om uw agenda te beheren.");
-        var users = tracked ? db.Users : db.Users.AsNoTracking();
-        return await users.SingleOrDefaultAsync(u => u.ExternalId == subject, cancellationToken)
+        return await db.Users.SingleOrDefaultAsync(u => u.ExternalId == subject, cancellationToken)
             ?? throw new NotFoundException("Uw account is niet bekend in RegioFlow; meld u opnieuw aan.");
     }
 
