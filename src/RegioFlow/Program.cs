@@ -11,6 +11,7 @@ using RegioFlow.Features.Cases;
 using RegioFlow.Features.Checklists;
 using RegioFlow.Features.Dashboards;
 using RegioFlow.Features.DevSignIn;
+using RegioFlow.Features.Exports;
 using RegioFlow.Features.Incidents;
 using RegioFlow.Features.Initiatives;
 using RegioFlow.Features.Me;
@@ -130,6 +131,8 @@ app.MapInitiativeImportEndpoints();
 app.MapVouchersEndpoints();
 app.MapVoucherRedemptionEndpoints();
 app.MapDashboardsEndpoints();
+app.MapExportsEndpoints();
+app.MapCalendarEndpoints();
 if (authMode == AuthMode.Development)
 {
     app.MapDevSignInEndpoints();

@@ -61,6 +61,7 @@ public static class Navigation
             items.Add(new("Achtergrondtaken", "/jobs"));
         }
 
+        items.Add(new("Agenda", "/agenda"));
         items.Add(new("API", "/api-docs"));
         return items;
     }
