@@ -192,6 +192,8 @@ internal sealed class BenchApp(BenchDatabase database, bool demoUsers = false) :
             ["Seed:DemoApplications"] = "false",
             ["Seed:DemoInventory"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Logs go to stderr, so stdout holds only the markdown report.
+            ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
             ["Logging:LogLevel:RegioFlow.Workflows.CaseService"] = "Error",
             ["Workflows:AdditionalPaths:0"] = Path.Combine(AppContext.BaseDirectory, "Workflows"),
             ["Database:Provider"] = database.Provider,
