@@ -16,16 +16,40 @@ using RegioFlow.Workflows;
 /// <summary>
 /// Workflow engine benchmark: runs the real app (WebApplicationFactory, no Hangfire server) on SQLite and, when
 /// REGIOFLOW_BENCH_POSTGRES or REGIOFLOW_TEST_POSTGRES holds a connection string, on PostgreSQL, and prints a markdown
-/// table. Sizes: REGIOFLOW_BENCH_CASES (10000), REGIOFLOW_BENCH_PLANNED (1000000).
+/// table. Sizes: REGIOFLOW_BENCH_CASES (10000), REGIOFLOW_BENCH_PLANNED (1000000). REGIOFLOW_BENCH=overview runs the
+/// regional overview benchmark instead (OverviewBenchmark.cs), REGIOFLOW_BENCH=all both.
 /// </summary>
 internal static class BenchmarkMain
 {
     public static async Task<int> Main()
     {
+        // REGIOFLOW_BENCH: engine (default), overview (OverviewBenchmark.cs) or all.
+        var bench = Environment.GetEnvironmentVariable("REGIOFLOW_BENCH") is { Length: > 0 } name ? name.Trim().ToLowerInvariant() : "engine";
+        if (bench is not ("engine" or "overview" or "all"))
+        {
+            Console.Error.WriteLine($"REGIOFLOW_BENCH '{bench}' is unknown: use engine, overview or all.");
+            return 2;
+        }
+
+        var postgres = Environment.GetEnvironmentVariable("REGIOFLOW_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : Environment.GetEnvironmentVariable("REGIOFLOW_TEST_POSTGRES");
+        if (bench is "engine" or "all")
+        {
+            await EngineAsync(postgres);
+        }
+
+        if (bench is "overview" or "all")
+        {
+            await OverviewBenchmark.RunAsync(postgres);
+        }
+
+        return 0;
+    }
+
+    private static async Task EngineAsync(string? postgres)
+    {
         var cases = EnvInt("REGIOFLOW_BENCH_CASES", 10_000);
         var planned = EnvInt("REGIOFLOW_BENCH_PLANNED", 1_000_000);
         const int Due = 1_000;
-        var postgres = Environment.GetEnvironmentVariable("REGIOFLOW_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : Environment.GetEnvironmentVariable("REGIOFLOW_TEST_POSTGRES");
 
         Console.WriteLine($"# RegioFlow workflow engine benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version})");
         Console.WriteLine($"cases per run: {cases:N0}; planned deadlines for the reconciler: {planned:N0} of which {Due:N0} due");
@@ -88,7 +112,7 @@ internal static class BenchmarkMain
         Console.WriteLine("| Database | Measure | Engine | Raw ADO.NET (same writes) | Engine / raw |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
         rows.ForEach(Console.WriteLine);
-        return 0;
+        Console.WriteLine();
 
         static int EnvInt(string name, int fallback) =>
             int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
@@ -148,8 +172,11 @@ internal sealed class BenchClock : TimeProvider
     public void Advance(TimeSpan by) => _now += by;
 }
 
-/// <summary>The real app on the benchmark database: no Hangfire server, no demo data, the benchmark definition.</summary>
-internal sealed class BenchApp(BenchDatabase database) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on the benchmark database: no Hangfire server, the benchmark definition; no demo data, or with
+/// <paramref name="demoUsers"/> the demo organisations, users and schemes without demo applications.
+/// </summary>
+internal sealed class BenchApp(BenchDatabase database, bool demoUsers = false) : WebApplicationFactory<Program>
 {
     public BenchClock Clock { get; } = new();
 
@@ -161,8 +188,12 @@ internal sealed class BenchApp(BenchDatabase database) : WebApplicationFactory<P
         {
             ["Auth:Mode"] = "Development",
             ["Jobs:RunServer"] = "false",
-            ["Seed:DemoData"] = "false",
+            ["Seed:DemoData"] = demoUsers ? "true" : "false",
+            ["Seed:DemoApplications"] = "false",
+            ["Seed:DemoInventory"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Logs go to stderr, so stdout holds only the markdown report.
+            ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
             ["Logging:LogLevel:RegioFlow.Workflows.CaseService"] = "Error",
             ["Workflows:AdditionalPaths:0"] = Path.Combine(AppContext.BaseDirectory, "Workflows"),
             ["Database:Provider"] = database.Provider,
