@@ -219,14 +219,20 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         Assert.Contains("28 initiatieven", Text(allHtml));
         Assert.Contains("pagina 1 van 2", Text(allHtml));
         Assert.Contains("href=\"/initiatieven/importeren\"", allHtml);
-        Assert.Contains("href=\"/api/exports/initiatives?format=csv\"", allHtml);
+        Assert.Contains("href=\"/exporteren/initiatives?format=csv\"", allHtml);
 
         var (_, filtered) = await session.GetAsync("/initiatieven?sector=techniek&status=lopend&search=");
         Assert.Contains("27 initiatieven", Text(filtered));
         Assert.DoesNotContain("Zorgbanen voor herintreders", filtered);
         Assert.Contains("href=\"/initiatieven?sector=techniek&amp;status=lopend&amp;page=2\"", filtered);
-        Assert.Contains("href=\"/api/exports/initiatives?format=xlsx&amp;sector=techniek&amp;status=lopend\"", filtered);
+        Assert.Contains("href=\"/exporteren/initiatives?format=xlsx&amp;sector=techniek&amp;status=lopend\"", filtered);
         Assert.Contains("<option value=\"techniek\" selected=\"selected\">techniek</option>", filtered);
+
+        // The export link works with the page's sign-in and carries exactly the filtered rows.
+        var (export, csv) = await session.GetAsync("/exporteren/initiatives?format=csv&sector=techniek&status=lopend");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal(27, csv.Split('\n').Count(line => line.Contains("Techniek initiatief")));
+        Assert.DoesNotContain("Zorgbanen voor herintreders", csv);
 
         var (_, second) = await session.GetAsync("/initiatieven?sector=techniek&status=lopend&page=2");
         Assert.Contains("pagina 2 van 2", Text(second));

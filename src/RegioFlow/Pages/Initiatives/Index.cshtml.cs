@@ -73,7 +73,9 @@ public sealed class IndexModel(IMediator mediator, CurrentUser currentUser) : Pa
 
     public string PageLink(int page) => $"/initiatieven?{FilterQuery()}{(FilterQuery().Length > 0 ? "&" : "")}page={page}";
 
-    public string ExportLink(string format) => $"/api/exports/initiatives?format={format}{(FilterQuery().Length > 0 ? "&" : "")}{FilterQuery()}";
+    /// <summary>The export links carry the same filters, to the cookie route /exporteren (the API takes bearer tokens only).</summary>
+    public ExportLinks Export => new("initiatives", "Initiatieven",
+        ("search", Search?.Trim()), ("region", Region?.Trim()), ("sector", Sector?.Trim()), ("targetGroup", TargetGroup?.Trim()), ("type", Type?.Trim()), ("status", Status?.Trim()));
 
     public static string Period(DateOnly? start, DateOnly? end) => (start, end) switch
     {
