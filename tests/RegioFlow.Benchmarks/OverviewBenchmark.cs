@@ -14,6 +14,9 @@ using RegioFlow.Data;
 /// overview endpoint: REGIOFLOW_BENCH_WARMUP (100) warm-up requests (at most 30 s), then REGIOFLOW_BENCH_REQUESTS (2000) measured ones,
 /// cut short after REGIOFLOW_BENCH_SECONDS (120) per endpoint. An endpoint that answers 404 to its first request is
 /// not on this build yet: it is skipped with a note, so the harness runs before and after the endpoints are merged.
+/// REGIOFLOW_BENCH_KEEP=1 keeps the seeded databases (their location is logged); REGIOFLOW_BENCH_REUSE_SQLITE=path and
+/// REGIOFLOW_BENCH_REUSE_POSTGRES=database load a kept one instead of seeding (migrations added since are applied at
+/// start); REGIOFLOW_BENCH_ONLY=a,b measures only the endpoints containing one of those texts.
 /// </summary>
 internal static class OverviewBenchmark
 {
@@ -50,11 +53,14 @@ internal static class OverviewBenchmark
         var notes = new List<string>();
         foreach (var provider in postgres is null ? ["Sqlite"] : new[] { "Sqlite", "Postgres" })
         {
-            await using var database = await BenchDatabase.CreateAsync(provider, postgres);
+            var reuse = Environment.GetEnvironmentVariable($"REGIOFLOW_BENCH_REUSE_{provider.ToUpperInvariant()}");
+            var keep = reuse is { Length: > 0 } || Environment.GetEnvironmentVariable("REGIOFLOW_BENCH_KEEP") == "1";
+            var database = reuse is { Length: > 0 } ? BenchDatabase.Existing(provider, postgres, reuse) : await BenchDatabase.CreateAsync(provider, postgres);
+            await using var dispose = keep ? null : database;
             await using var app = new BenchApp(database, demoUsers: true);
             _ = app.Server;
-            Console.Error.WriteLine($"[{provider}] app started");
-            var seed = await OverviewSeed.SeedAsync(app, database, initiatives, cases);
+            Console.Error.WriteLine($"[{provider}] app started on {database.Location}{(keep ? " (kept after the run)" : "")}");
+            var seed = reuse is { Length: > 0 } ? await OverviewSeed.ReadAsync(database) : await OverviewSeed.SeedAsync(app, database, initiatives, cases);
             notes.Add($"{provider}: seeded in {seed.Elapsed.TotalSeconds:N0} s — {seed.Summary}");
             if (provider == "Postgres")
             {
@@ -65,7 +71,8 @@ internal static class OverviewBenchmark
             var http = await SignInAsync(app, clients);
             notes.Add($"{provider}: {await CheckSeedAsync(http, seed)}");
             Console.Error.WriteLine(notes[^1]);
-            foreach (var template in Endpoints)
+            var only = (Environment.GetEnvironmentVariable("REGIOFLOW_BENCH_ONLY") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var template in Endpoints.Where(e => only.Length == 0 || only.Any(o => e.Contains(o, StringComparison.Ordinal))))
             {
                 string Url() => template
                     .Replace("{region}", seed.HeavyRegion, StringComparison.Ordinal)

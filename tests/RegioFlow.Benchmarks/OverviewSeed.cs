@@ -267,6 +267,25 @@ internal static class OverviewSeed
             summary);
     }
 
+    /// <summary>
+    /// The seed facts of a database seeded by an earlier run (REGIOFLOW_BENCH_REUSE_*), read back from it: the registered
+    /// initiatives, the bench schemes, a sample of applications with their cases and the region with most initiatives.
+    /// </summary>
+    public static async Task<Result> ReadAsync(BenchDatabase database)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = CreateContext(database);
+        var initiatives = await db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null).Select(i => i.Id).ToListAsync();
+        var schemes = await db.Schemes.AsNoTracking().Where(s => s.Name.StartsWith("Benchregeling")).Select(s => s.Id).ToListAsync();
+        var applications = await db.FundingApplications.AsNoTracking().Where(a => a.CaseId != Guid.Empty).OrderBy(a => a.Id).Select(a => new { a.Id, a.CaseId }).Take(100_000).ToListAsync();
+        var samples = applications.Where((_, n) => n % Math.Max(1, applications.Count / 50) == 0).Select(a => (a.Id, a.CaseId)).ToList();
+        var heavy = await db.Initiatives.AsNoTracking().Where(i => i.RegionId != null).GroupBy(i => i.RegionId).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).FirstAsync();
+        var code = await db.Regions.Where(r => r.Id == heavy.Key).Select(r => r.Code).SingleAsync();
+        return new Result(initiatives, schemes, samples, code, stopwatch.Elapsed,
+            $"reused an earlier seed: {initiatives.Count:N0} initiatives in the register, {applications.Count:N0} applications with cases, heaviest region '{code}' ({heavy.Count:N0})");
+    }
+
     /// <summary>A context on the benchmark database without the audit interceptor (seeding is not a user action).</summary>
     private static RegioFlowDbContext CreateContext(BenchDatabase database)
     {

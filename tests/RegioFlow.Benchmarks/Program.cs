@@ -240,6 +240,21 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase { Provider = provider, ConnectionString = builder.ConnectionString, _admin = postgres, _name = name };
     }
 
+    /// <summary>Where the database lives, for the log: the SQLite file or the PostgreSQL database name.</summary>
+    public string Location => Provider == "Sqlite" ? SqlitePath : _name ?? "";
+
+    /// <summary>A database kept by an earlier run: a SQLite file path or a PostgreSQL database name on the server of <paramref name="postgres"/>.</summary>
+    public static BenchDatabase Existing(string provider, string? postgres, string location)
+    {
+        if (provider == "Sqlite")
+        {
+            return new BenchDatabase { Provider = provider, SqlitePath = location, ConnectionString = DatabaseSetup.SqliteConnectionString(location) };
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(postgres) { Database = location, MaxPoolSize = 50 };
+        return new BenchDatabase { Provider = provider, ConnectionString = builder.ConnectionString, _admin = postgres, _name = location };
+    }
+
     public async Task<DbConnection> OpenAsync()
     {
         DbConnection connection = Provider == "Sqlite" ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
