@@ -134,6 +134,15 @@ public sealed class DashboardTests(AppFixture app) : VoucherTest(app)
         Assert.Equal(stored.Count(v => v.State == "aangevraagd"), counts["aangevraagd"]);
         Assert.Equal(stored.Count, counts.Values.Sum());
 
+        // The dashboard was read (and kept); issuing one more voucher shows at once, to anyone who may see it.
+        await vouchers.IssueAsync(schemeId, 1_000m, person: "Kees Smit");
+        var again = await GetAsync(await App.ClientAsAsync("toezicht"), $"/api/dashboards/schemes/{schemeId}");
+        Assert.Equal(3, again.GetProperty("vouchers").GetProperty("issuedThisYear").GetInt32());
+        Assert.Equal(4_500m, again.GetProperty("committed").GetDecimal());
+        var listed = (await GetListAsync(await App.ClientAsAsync("fondsbeheerder"), "/api/dashboards/schemes"))
+            .Single(d => d.GetProperty("schemeId").GetGuid() == schemeId);
+        Assert.Equal(3, listed.GetProperty("vouchers").GetProperty("issuedThisYear").GetInt32());
+
         // A year later none of them was issued "this year".
         App.Clock.Set(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));
         var nextYear = (await GetAsync(await App.ClientAsAsync("toezicht"), $"/api/dashboards/schemes/{schemeId}")).GetProperty("vouchers");
@@ -243,6 +252,18 @@ public sealed class DashboardTests(AppFixture app) : VoucherTest(app)
         Assert.Equal(all.GetProperty("total").GetInt32() - 1, lead.GetProperty("total").GetInt32());
         Assert.DoesNotContain("kinderopvang", lead.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
         Assert.Contains("kinderopvang", all.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()));
+
+        // Both figures were read (and kept); a new initiative of the lead's own organisation counts for both at once.
+        await App.QueryAsync(async db =>
+        {
+            var own = await db.Organisations.SingleAsync(o => o.Name == "Graafschap College", Cancellation);
+            db.Initiatives.Add(new Initiative(own.Id, Content("Eigen concept", ["onderwijs"], AchterhoekId, []), App.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync(Cancellation);
+        });
+        var leadAfter = await GetAsync(await App.ClientAsAsync("initiatiefnemer"), "/api/dashboards/initiatives?groupBy=sector");
+        var allAfter = await GetAsync(await App.ClientAsAsync("toezicht"), "/api/dashboards/initiatives?groupBy=sector");
+        Assert.Equal(lead.GetProperty("total").GetInt32() + 1, leadAfter.GetProperty("total").GetInt32());
+        Assert.Equal(all.GetProperty("total").GetInt32() + 1, allAfter.GetProperty("total").GetInt32());
     }
 
     [Theory]
@@ -426,6 +447,8 @@ public sealed class DashboardTests(AppFixture app) : VoucherTest(app)
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
+
+    private async Task<List<JsonElement>> GetListAsync(HttpClient client, string url) => [.. (await GetAsync(client, url)).EnumerateArray()];
 
     private async Task<JsonElement> GetAsync(HttpClient client, string url)
     {

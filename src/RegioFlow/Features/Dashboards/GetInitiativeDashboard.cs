@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using RegioFlow.Auth;
 using RegioFlow.Data;
 using RegioFlow.Domain;
 using RegioFlow.Features.Initiatives;
@@ -62,7 +63,7 @@ public static class GetInitiativeDashboard
 
     private sealed record Row(string? Key, InitiativeStatus Status, InitiativeType? Type, int Count);
 
-    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access) : IQueryHandler<Query, InitiativeDashboardDto>
+    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access, CurrentUser user, DashboardCache cache) : IQueryHandler<Query, InitiativeDashboardDto>
     {
         public async ValueTask<InitiativeDashboardDto> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -74,6 +75,19 @@ public static class GetInitiativeDashboard
             }
 
             var filter = await RegisterFilter.ParseAsync(query.Filter, db, cancellationToken);
+
+            // Oversight and admins see every initiative; anyone else also their own drafts, so their figures are their own.
+            var audience = user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight)
+                ? "all"
+                : $"{user.SubjectId}|{string.Join(',', user.Roles.Order())}";
+            var f = query.Filter;
+            var key = string.Join('\u001f', "initiatives", audience, groupBy, f.Search?.Trim().ToLowerInvariant(), f.Region?.Trim().ToLowerInvariant(),
+                f.Sector?.Trim().ToLowerInvariant(), f.TargetGroup?.Trim().ToLowerInvariant(), f.Type?.Trim().ToLowerInvariant(), f.Status?.Trim().ToLowerInvariant());
+            return await cache.GetAsync(key, await cache.VersionAsync(db, cancellationToken), () => ComputeAsync(groupBy, filter, CancellationToken.None));
+        }
+
+        private async Task<InitiativeDashboardDto> ComputeAsync(string groupBy, RegisterFilter filter, CancellationToken cancellationToken)
+        {
             var initiatives = filter.Apply(access.Visible());
             var total = await initiatives.CountAsync(cancellationToken);
 

@@ -12,7 +12,7 @@ public static class GetSchemeDashboard
 {
     public sealed record Query(Guid SchemeId) : IQuery<SchemeDashboardDto>;
 
-    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock)
+    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock, DashboardCache cache)
         : IQueryHandler<Query, SchemeDashboardDto>
     {
         public async ValueTask<SchemeDashboardDto> Handle(Query query, CancellationToken cancellationToken)
@@ -25,7 +25,8 @@ public static class GetSchemeDashboard
                     : new NotFoundException($"Er is geen regeling met id {query.SchemeId}.");
             }
 
-            return await new SchemeDashboardReader(db, registry, clock).ReadAsync(scheme, cancellationToken);
+            var reader = new SchemeDashboardReader(db, registry, clock);
+            return await cache.GetAsync($"scheme:{scheme.Id}", await cache.VersionAsync(db, cancellationToken), () => reader.ReadAsync(scheme, CancellationToken.None));
         }
     }
 }

@@ -11,17 +11,18 @@ public static class ListSchemeDashboards
 {
     public sealed record Query : IQuery<IReadOnlyList<SchemeDashboardDto>>;
 
-    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock)
+    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock, DashboardCache cache)
         : IQueryHandler<Query, IReadOnlyList<SchemeDashboardDto>>
     {
         public async ValueTask<IReadOnlyList<SchemeDashboardDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var schemes = await DashboardAccess.VisibleSchemes(db, user).OrderBy(s => s.Name).ToListAsync(cancellationToken);
             var reader = new SchemeDashboardReader(db, registry, clock);
+            var version = await cache.VersionAsync(db, cancellationToken);
             var dashboards = new List<SchemeDashboardDto>(schemes.Count);
             foreach (var scheme in schemes)
             {
-                dashboards.Add(await reader.ReadAsync(scheme, cancellationToken));
+                dashboards.Add(await cache.GetAsync($"scheme:{scheme.Id}", version, () => reader.ReadAsync(scheme, CancellationToken.None)));
             }
 
             return dashboards;
