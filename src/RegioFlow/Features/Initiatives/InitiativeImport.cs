@@ -136,13 +136,13 @@ public static class InitiativeImport
             failures.Add(new("sector", $"Onbekende sector '{unknownSector}'. Kies uit: {string.Join(", ", InitiativeCodes.Sectors)}."));
         }
 
-        var defaultType = ParseEnum<InitiativeType>(defaults.Type, t => t.Label());
+        var defaultType = RegisterFilter.ParseEnum<InitiativeType>(defaults.Type, t => t.Label());
         if (defaultType is { Valid: false })
         {
             failures.Add(new("type", $"Onbekend type '{defaults.Type!.Trim()}'. Kies uit: {TypeChoices}."));
         }
 
-        var defaultStatus = ParseEnum<InitiativeStatus>(string.IsNullOrWhiteSpace(defaults.Status) ? "lopend" : defaults.Status, s => s.Label());
+        var defaultStatus = RegisterFilter.ParseEnum<InitiativeStatus>(string.IsNullOrWhiteSpace(defaults.Status) ? "lopend" : defaults.Status, s => s.Label());
         if (defaultStatus is { Valid: false })
         {
             failures.Add(new("status", $"Onbekende status '{defaults.Status!.Trim()}'. Kies uit: {StatusChoices}."));
@@ -272,7 +272,7 @@ public static class InitiativeImport
             var type = Field("type");
             if (type.Length > 0)
             {
-                var parsed = ParseEnum<InitiativeType>(type, t => t.Label());
+                var parsed = RegisterFilter.ParseEnum<InitiativeType>(type, t => t.Label());
                 row.Type = parsed?.Value;
                 if (parsed is { Valid: false })
                 {
@@ -293,7 +293,7 @@ public static class InitiativeImport
             row.Status = defaultStatus!.Value.Value!.Value;
             if (status.Length > 0)
             {
-                var parsed = ParseEnum<InitiativeStatus>(status, s => s.Label());
+                var parsed = RegisterFilter.ParseEnum<InitiativeStatus>(status, s => s.Label());
                 if (parsed is { Valid: true, Value: { } value })
                 {
                     row.Status = value;
@@ -526,26 +526,6 @@ public static class InitiativeImport
 
         row.Error($"{what} '{Shorten(value, 40)}' is geen datum (gebruik jjjj-mm-dd)");
         return null;
-    }
-
-    private static (bool Valid, T? Value)? ParseEnum<T>(string? value, Func<T, string> label)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(label(candidate), trimmed, StringComparison.OrdinalIgnoreCase) || string.Equals(candidate.ToString(), trimmed, StringComparison.OrdinalIgnoreCase))
-            {
-                return (true, candidate);
-            }
-        }
-
-        return (false, null);
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

@@ -113,7 +113,7 @@ public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, 
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>Null when no value was given; otherwise the enum value matched by its Dutch label or its name (any case).</summary>
-    private static (bool Valid, T? Value)? ParseEnum<T>(string? value, Func<T, string> label)
+    internal static (bool Valid, T? Value)? ParseEnum<T>(string? value, Func<T, string> label)
         where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
