@@ -69,14 +69,14 @@ public static class Navigation
     /// <summary>What each role does in RegioFlow, shown on the home page.</summary>
     public static string Describe(Role role) => role switch
     {
-        Role.InitiativeLead => "U dient subsidieaanvragen in voor initiatieven, beantwoordt vragen, rapporteert voortgang en legt de borging vast.",
+        Role.InitiativeLead => "U dient subsidieaanvragen in voor initiatieven, kijkt in het register wat er al bestaat, beantwoordt vragen, rapporteert voortgang en legt de borging vast.",
         Role.VoucherApplicant => "U vraagt een scholingsvoucher aan voor om-, bij- of herscholing en volgt de status van uw aanvraag.",
         Role.TrainingProvider => "U verzilvert scholingsvouchers van deelnemers en dient declaraties in.",
         Role.TableMember => "U beoordeelt aanvragen die aan uw thematafel zijn toegewezen met het toetsingskader.",
         Role.TableChair => "U wijst beoordelaars toe en stelt het advies van de thematafel vast.",
         Role.DecisionBodyMember => "U besluit over aanvragen: toekennen, afwijzen of aanhouden, met voorwaarden.",
-        Role.FundAdministrator => "U beheert regelingen, budgetten, verplichtingen, betalingen, vaststellingen en vouchers.",
-        Role.Oversight => "U volgt de voortgang van de regio met dashboards en rapportages.",
+        Role.FundAdministrator => "U beheert regelingen, budgetten, verplichtingen, betalingen, vaststellingen en vouchers, en houdt het register van initiatieven bij.",
+        Role.Oversight => "U volgt de voortgang van de regio met het register, dashboards en exports.",
         Role.Admin => "U beheert organisaties, gebruikers, workflowversies en achtergrondtaken.",
         _ => "",
     };
