@@ -63,6 +63,12 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<VoucherDocument> VoucherDocuments => Set<VoucherDocument>();
 
+    /// <summary>
+    /// The register's trigram search index where the database needs one beside <see cref="Initiatives"/> (SQLite's FTS5
+    /// table); null where LIKE on the initiatives' own search columns is indexed (PostgreSQL with pg_trgm).
+    /// </summary>
+    public virtual IQueryable<InitiativeSearchEntry>? InitiativeSearch => null;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegioFlowDbContext).Assembly);
 
@@ -76,6 +82,19 @@ public abstract class RegioFlowDbContext(DbContextOptions options) : DbContext(o
 
 public sealed class SqliteRegioFlowDbContext(DbContextOptions<SqliteRegioFlowDbContext> options) : RegioFlowDbContext(options)
 {
+    public override IQueryable<InitiativeSearchEntry> InitiativeSearch => Set<InitiativeSearchEntry>().AsNoTracking();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // An FTS5 virtual table with triggers, created by SQL in the SearchIndexes migration; EF only reads it.
+        modelBuilder.Entity<InitiativeSearchEntry>(entry =>
+        {
+            entry.HasNoKey();
+            entry.ToTable(InitiativeSearchEntry.TableName, t => t.ExcludeFromMigrations());
+        });
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -88,4 +107,19 @@ public sealed class SqliteRegioFlowDbContext(DbContextOptions<SqliteRegioFlowDbC
     }
 }
 
-public sealed class PostgresRegioFlowDbContext(DbContextOptions<PostgresRegioFlowDbContext> options) : RegioFlowDbContext(options);
+public sealed class PostgresRegioFlowDbContext(DbContextOptions<PostgresRegioFlowDbContext> options) : RegioFlowDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // The register's text search and sector / target group filters are LIKE '%...%': pg_trgm GIN indexes answer
+        // those from the index instead of scanning every initiative (SQLite has the FTS5 table initiative_search instead).
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Initiative>(initiative =>
+        {
+            initiative.HasIndex(i => i.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            initiative.HasIndex(i => i.SectorKeys).HasMethod("gin").HasOperators("gin_trgm_ops");
+            initiative.HasIndex(i => i.TargetGroupKeys).HasMethod("gin").HasOperators("gin_trgm_ops");
+        });
+    }
+}

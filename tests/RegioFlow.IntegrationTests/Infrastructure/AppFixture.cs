@@ -46,9 +46,14 @@ public sealed class AppFixture : IAsyncLifetime
         {
             DbAdapter = Database.IsPostgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
             SchemasToInclude = Database.IsPostgres ? ["public"] : [],
-            TablesToIgnore = ["__EFMigrationsHistory", "__EFMigrationsLock"],
+            // SQLite's register search index (an FTS5 table and its shadow tables) is emptied by its delete trigger when
+            // Respawn deletes the initiatives; deleting from the shadow tables directly would corrupt it.
+            TablesToIgnore = ["__EFMigrationsHistory", "__EFMigrationsLock", .. SearchIndexTables],
         });
     }
+
+    private static readonly string[] SearchIndexTables =
+        [.. new[] { "", "_data", "_idx", "_content", "_docsize", "_config" }.Select(suffix => InitiativeSearchEntry.TableName + suffix)];
 
     public async Task ResetAsync()
     {

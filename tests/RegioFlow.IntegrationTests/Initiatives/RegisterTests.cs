@@ -33,6 +33,9 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         Assert.Empty(await IdsAsync(client, "search=robot%25arm"));
         Assert.Equal(1, (await GetAsync(client, "search=robot_arm")).GetProperty("total").GetInt32());
         Assert.Equal(3, (await GetAsync(client, "search=%20%20")).GetProperty("total").GetInt32());
+        // Words shorter than the search index's three-character trigrams are still found.
+        Assert.Equal([zorg], await IdsAsync(client, "search=10"));
+        Assert.Equal([zorg], await IdsAsync(client, "search=0%25"));
     }
 
     [Fact]
@@ -172,6 +175,8 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         var admin = await App.ClientAsAsync("beheerder");
         var back = await admin.PutAsJsonAsync($"/api/initiatives/{id}/register", new { activity = "", type = "", ageBand = "", gemeenten = Array.Empty<string>(), status = "afgerond" }, Cancellation);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        // The search follows the change: the cleared activity no longer finds it.
+        Assert.Empty(await IdsAsync(admin, "search=installatiemonteur"));
         Assert.Equal((null, null, InitiativeStatus.Afgerond), await App.QueryAsync(db => db.Initiatives.Where(i => i.Id == id).Select(i => new { i.Type, i.AgeBand, i.Status }).SingleAsync(Cancellation)) is var s ? (s.Type, s.AgeBand, s.Status) : default);
     }
 

@@ -84,9 +84,12 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.Property(i => i.SectorKeys).HasMaxLength(2000);
         builder.Property(i => i.TargetGroupKeys).HasMaxLength(2000);
         builder.HasIndex(i => new { i.Source, i.SourceKey }).IsUnique();
+        // The register pages newest registered first (RegisteredAt desc, Title); a region, status or type filter walks
+        // its own index in that order, so a page and its count read only the matching entries.
         builder.HasIndex(i => new { i.RegisteredAt, i.Title });
-        builder.HasIndex(i => i.RegionId);
-        builder.HasIndex(i => i.Status);
+        builder.HasIndex(i => new { i.RegionId, i.RegisteredAt, i.Title });
+        builder.HasIndex(i => new { i.Status, i.RegisteredAt, i.Title });
+        builder.HasIndex(i => new { i.Type, i.RegisteredAt, i.Title });
         builder.HasIndex(i => i.OrganisationId);
         builder.Ignore(i => i.TotalBudget);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -10,13 +10,18 @@ namespace RegioFlow.Features.Initiatives;
 /// The register's filters as the API, the register page and the export take them (search, region, sector, target
 /// group, type, status). <see cref="ParseAsync"/> checks every value and answers unknown ones with a Dutch
 /// validation error; <see cref="Apply"/> narrows a query in the database: the text search and the list filters are
-/// LIKE over the initiative's search keys, the same on SQLite and PostgreSQL.
+/// LIKE '%...%' over the initiative's search keys. On PostgreSQL that LIKE runs on the initiatives, answered by pg_trgm
+/// indexes; on SQLite it runs on the FTS5 trigram table <see cref="InitiativeSearchEntry"/>, which answers it from
+/// its index. Both give the same rows.
 /// </summary>
 public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, string? Sector, string? TargetGroup, InitiativeType? Type, InitiativeStatus? Status)
 {
     public const int MaxSearchLength = 200;
 
     public static readonly RegisterFilter None = new([], null, null, null, null, null);
+
+    /// <summary>The database's separate trigram index, when it has one (SQLite); see <see cref="RegioFlowDbContext.InitiativeSearch"/>.</summary>
+    public IQueryable<InitiativeSearchEntry>? SearchIndex { get; init; }
 
     /// <summary>The raw query values, as a client sends them; empty strings mean "no filter".</summary>
     public sealed record Input(string? Search, string? Region, string? Sector, string? TargetGroup, string? Type, string? Status);
@@ -67,15 +72,30 @@ public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, 
         }
 
         var words = search.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10).ToList();
-        return new RegisterFilter(words, regionId, Blank(input.Sector), Blank(input.TargetGroup), type?.Value, status?.Value);
+        return new RegisterFilter(words, regionId, Blank(input.Sector), Blank(input.TargetGroup), type?.Value, status?.Value)
+        {
+            SearchIndex = db.InitiativeSearch,
+        };
     }
 
     public IQueryable<Initiative> Apply(IQueryable<Initiative> initiatives)
     {
+        // SQLite hands a LIKE to the FTS5 table only without an ESCAPE clause, so a value with a LIKE wildcard in it
+        // ('%' or '_', which must match literally) is searched on the initiatives themselves, escaped: slower, same result.
+        var index = SearchIndex;
+        var indexed = index;
         foreach (var word in Words)
         {
-            var pattern = $"%{Escape(word)}%";
-            initiatives = initiatives.Where(i => EF.Functions.Like(i.SearchText, pattern, "\\"));
+            if (index is not null && !HasWildcard(word))
+            {
+                var plain = $"%{word}%";
+                indexed = indexed!.Where(e => EF.Functions.Like(e.SearchText, plain));
+            }
+            else
+            {
+                var pattern = $"%{Escape(word)}%";
+                initiatives = initiatives.Where(i => EF.Functions.Like(i.SearchText, pattern, "\\"));
+            }
         }
 
         if (RegionId is { } regionId)
@@ -85,14 +105,40 @@ public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, 
 
         if (Sector is { } sector)
         {
-            var pattern = $"%{Escape(Initiative.KeyOf(sector))}%";
-            initiatives = initiatives.Where(i => EF.Functions.Like(i.SectorKeys, pattern, "\\"));
+            var key = Initiative.KeyOf(sector);
+            if (index is not null && !HasWildcard(key))
+            {
+                var plain = $"%{key}%";
+                indexed = indexed!.Where(e => EF.Functions.Like(e.SectorKeys, plain));
+            }
+            else
+            {
+                var pattern = $"%{Escape(key)}%";
+                initiatives = initiatives.Where(i => EF.Functions.Like(i.SectorKeys, pattern, "\\"));
+            }
         }
 
         if (TargetGroup is { } targetGroup)
         {
-            var pattern = $"%{Escape(Initiative.KeyOf(targetGroup))}%";
-            initiatives = initiatives.Where(i => EF.Functions.Like(i.TargetGroupKeys, pattern, "\\"));
+            var key = Initiative.KeyOf(targetGroup);
+            if (index is not null && !HasWildcard(key))
+            {
+                var plain = $"%{key}%";
+                indexed = indexed!.Where(e => EF.Functions.Like(e.TargetGroupKeys, plain));
+            }
+            else
+            {
+                var pattern = $"%{Escape(key)}%";
+                initiatives = initiatives.Where(i => EF.Functions.Like(i.TargetGroupKeys, pattern, "\\"));
+            }
+        }
+
+        if (indexed is not null && !ReferenceEquals(indexed, index))
+        {
+            // One subquery for all words and keys: the FTS5 table intersects them in its index, the initiatives are
+            // then found by primary key.
+            var ids = indexed.Select(e => e.Id);
+            initiatives = initiatives.Where(i => ids.Contains(i.Id));
         }
 
         if (Type is { } type)
@@ -107,6 +153,8 @@ public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, 
 
         return initiatives;
     }
+
+    private static bool HasWildcard(string value) => value.Contains('%') || value.Contains('_');
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

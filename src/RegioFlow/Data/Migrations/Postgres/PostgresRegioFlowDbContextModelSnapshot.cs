@@ -20,6 +20,7 @@ namespace RegioFlow.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("RegioFlow.Domain.ApplicationDocument", b =>
@@ -798,14 +799,31 @@ namespace RegioFlow.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("RegionId");
+                    b.HasIndex("SearchText");
 
-                    b.HasIndex("Status");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SectorKeys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SectorKeys"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SectorKeys"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TargetGroupKeys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TargetGroupKeys"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TargetGroupKeys"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("RegisteredAt", "Title");
 
                     b.HasIndex("Source", "SourceKey")
                         .IsUnique();
+
+                    b.HasIndex("RegionId", "RegisteredAt", "Title");
+
+                    b.HasIndex("Status", "RegisteredAt", "Title");
+
+                    b.HasIndex("Type", "RegisteredAt", "Title");
 
                     b.ToTable("initiatives", (string)null);
                 });

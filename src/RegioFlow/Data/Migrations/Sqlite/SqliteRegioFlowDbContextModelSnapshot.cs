@@ -17,6 +17,32 @@ namespace RegioFlow.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RegioFlow.Data.InitiativeSearchEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectorKeys")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroupKeys")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("initiative_search", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("RegioFlow.Domain.ApplicationDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -787,14 +813,16 @@ namespace RegioFlow.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("Status");
-
                     b.HasIndex("RegisteredAt", "Title");
 
                     b.HasIndex("Source", "SourceKey")
                         .IsUnique();
+
+                    b.HasIndex("RegionId", "RegisteredAt", "Title");
+
+                    b.HasIndex("Status", "RegisteredAt", "Title");
+
+                    b.HasIndex("Type", "RegisteredAt", "Title");
 
                     b.ToTable("initiatives", (string)null);
                 });
