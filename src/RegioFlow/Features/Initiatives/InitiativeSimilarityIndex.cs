@@ -38,10 +38,10 @@ public sealed class InitiativeSimilarityIndex(IServiceScopeFactory scopes, ILogg
 
     private const int BuildBatch = 2000;
 
-    /// <summary>Guards the current <see cref="TermIndex"/> (readers rank in parallel), its swap and <see cref="_pending"/>.</summary>
+    /// <summary>Guards the current <see cref="SimilarityTermIndex"/> (readers rank in parallel), its swap and <see cref="_pending"/>.</summary>
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _building = new(1, 1);
-    private TermIndex? _index;
+    private SimilarityTermIndex? _index;
     private long _builtAt;
     private long _nextCheckAt;
     private int _checking;
@@ -51,7 +51,7 @@ public sealed class InitiativeSimilarityIndex(IServiceScopeFactory scopes, ILogg
     private List<InitiativeChange>? _pending;
 
     /// <summary>The last build: initiatives, distinct stems, how long it took.</summary>
-    public (int Initiatives, int Terms, TimeSpan Elapsed)? LastBuild { get; private set; }
+    public (int Initiatives, int Terms, long EstimatedBytes, TimeSpan Elapsed)? LastBuild { get; private set; }
 
     /// <summary>
     /// The (at most) <paramref name="take"/> initiatives most like <paramref name="target"/> (counted as
@@ -202,7 +202,7 @@ public sealed class InitiativeSimilarityIndex(IServiceScopeFactory scopes, ILogg
             _lock.ExitWriteLock();
         }
 
-        var index = new TermIndex();
+        var index = new SimilarityTermIndex();
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RegioFlowDbContext>();
@@ -252,264 +252,324 @@ public sealed class InitiativeSimilarityIndex(IServiceScopeFactory scopes, ILogg
             Volatile.Write(ref _index, index);
             Volatile.Write(ref _builtAt, Environment.TickCount64);
             Volatile.Write(ref _nextCheckAt, Environment.TickCount64 + (long)CheckInterval.TotalMilliseconds);
-            LastBuild = (index.Count, index.TermCount, stopwatch.Elapsed);
+            LastBuild = (index.Count, index.TermCount, index.EstimatedBytes, stopwatch.Elapsed);
         }
         finally
         {
             _lock.ExitWriteLock();
         }
 
-        logger.LogInformation("Similarity index built: {Initiatives} initiatives, {Terms} stems in {Milliseconds} ms", index.Count, index.TermCount, stopwatch.ElapsedMilliseconds);
+        logger.LogInformation("Similarity index built: {Initiatives} initiatives, {Terms} stems, about {Megabytes} MB, in {Milliseconds} ms",
+            LastBuild?.Initiatives, LastBuild?.Terms, LastBuild?.EstimatedBytes / (1024 * 1024), (long?)LastBuild?.Elapsed.TotalMilliseconds);
+    }
+}
+
+/// <summary>
+/// The index proper; not thread-safe (its owner locks). Stems are interned to ints; per initiative a slot with its
+/// stem ids and TF weights; per stem a postings list of (slot, TF weight) and a document frequency. A changed or
+/// deleted initiative leaves a dead slot that ranking skips, and the postings are compacted once a quarter is dead.
+/// </summary>
+internal sealed class SimilarityTermIndex
+{
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly List<Document?> _documents = [];
+    private readonly Dictionary<Guid, int> _slots = [];
+    private int[] _documentFrequency = new int[4096];
+    private Postings[] _postings = new Postings[4096];
+    private int _dead;
+    private int _version;
+    private NormCache[] _norms = [];
+
+    public int Count => _slots.Count;
+
+    public int TermCount => _termIds.Count;
+
+    /// <summary>Roughly what the index holds on the heap (arrays, objects and dictionaries as .NET lays them out on 64 bits).</summary>
+    public long EstimatedBytes =>
+        _documents.Sum(d => d is null ? 0L : 96 + (12L * d.Terms.Length))
+        + _postings.Sum(p => p is null ? 0L : 80 + (12L * p.Slots.Length))
+        + _termIds.Keys.Sum(k => 56L + (2 * k.Length))
+        + (40L * _slots.Count) + (8L * _documents.Capacity) + (12L * _postings.Length);
+
+    public long NewestCreatedAt => _slots.Count == 0 ? 0 : _slots.Values.Max(s => _documents[s]!.CreatedAt);
+
+    public void Apply(InitiativeChange change)
+    {
+        if (change.Text is null)
+        {
+            Remove(change.Id);
+        }
+        else
+        {
+            Upsert(change.Id, InitiativeSimilarity.Count(change.Text), change.CreatedAt.UtcTicks);
+        }
+    }
+
+    public void Upsert(Guid id, IReadOnlyDictionary<string, TermCount> terms, long createdAt)
+    {
+        Remove(id);
+        var slot = _documents.Count;
+        var termIds = new int[terms.Count];
+        var weights = new double[terms.Count];
+        var k = 0;
+        foreach (var (stem, count) in terms)
+        {
+            var term = Intern(stem);
+            termIds[k] = term;
+            weights[k] = InitiativeSimilarity.TermFrequencyWeight(count.Weight);
+            _documentFrequency[term]++;
+            (_postings[term] ??= new Postings()).Add(slot, weights[k]);
+            k++;
+        }
+
+        _documents.Add(new Document(id, termIds, weights, createdAt));
+        _slots[id] = slot;
+        _version++;
+    }
+
+    public SimilarityRanking Rank(IReadOnlyDictionary<string, TermCount> target, Guid targetId, int take)
+    {
+        // As MostSimilar with the register as corpus: the target counts as one document (its stored version, if
+        // indexed, is left out), so the IDF is that of the register plus this text. Only the stems of the target and
+        // of its stored version (adjusted) differ from the register's own frequencies.
+        var excluded = targetId != Guid.Empty && _slots.TryGetValue(targetId, out var slot) ? slot : -1;
+        var documents = Count - (excluded >= 0 ? 1 : 0) + 1;
+        var adjust = new Dictionary<int, int>();
+        if (excluded >= 0)
+        {
+            foreach (var term in _documents[excluded]!.Terms)
+            {
+                adjust[term] = -1;
+            }
+        }
+
+        var targetTerms = new List<(int Term, double Weight, double Idf)>(target.Count);
+        var targetIdf = new Dictionary<string, double>(StringComparer.Ordinal);
+        var targetNorm = 0.0;
+        foreach (var (stem, count) in target)
+        {
+            var term = _termIds.GetValueOrDefault(stem, -1);
+            var frequency = 1;
+            if (term >= 0)
+            {
+                adjust[term] = adjust.GetValueOrDefault(term) + 1;
+                frequency = _documentFrequency[term] + adjust[term];
+            }
+
+            var idf = InitiativeSimilarity.InverseDocumentFrequency(documents, frequency);
+            targetIdf[stem] = idf;
+            var weight = InitiativeSimilarity.TermFrequencyWeight(count.Weight) * idf;
+            targetNorm += weight * weight;
+            if (term >= 0)
+            {
+                targetTerms.Add((term, weight, idf));
+            }
+        }
+
+        targetNorm = Math.Sqrt(targetNorm);
+        if (targetNorm == 0 || targetTerms.Count == 0)
+        {
+            return new SimilarityRanking([], 0, targetIdf);
+        }
+
+        // Every initiative's squared norm with the register's IDF is cached; the few adjusted stems correct it exactly.
+        var cache = Norms(documents);
+        var dots = ArrayPool<double>.Shared.Rent(_documents.Count);
+        var corrections = ArrayPool<double>.Shared.Rent(_documents.Count);
+        var touched = new List<int>();
+        try
+        {
+            Array.Clear(dots, 0, _documents.Count);
+            Array.Clear(corrections, 0, _documents.Count);
+            foreach (var (term, change) in adjust)
+            {
+                if (change == 0)
+                {
+                    continue;
+                }
+
+                var idf = InitiativeSimilarity.InverseDocumentFrequency(documents, _documentFrequency[term] + change);
+                var difference = (idf * idf) - (cache.Idf[term] * cache.Idf[term]);
+                var postings = _postings[term];
+                for (var p = 0; p < postings.Count; p++)
+                {
+                    corrections[postings.Slots[p]] += postings.Weights[p] * postings.Weights[p] * difference;
+                }
+            }
+
+            foreach (var (term, weight, idf) in targetTerms)
+            {
+                // The target's weight of a stem is TF × IDF; the initiative's is its TF (in the postings) × the same IDF.
+                var postings = _postings[term];
+                var factor = weight * idf;
+                for (var p = 0; p < postings.Count; p++)
+                {
+                    var s = postings.Slots[p];
+                    if (s == excluded || _documents[s] is null)
+                    {
+                        continue;
+                    }
+
+                    if (dots[s] == 0)
+                    {
+                        touched.Add(s);
+                    }
+
+                    dots[s] += factor * postings.Weights[p];
+                }
+            }
+
+            var matches = new List<(Guid Id, double Score)>();
+            foreach (var s in touched)
+            {
+                var score = dots[s] / (targetNorm * Math.Sqrt(cache.SquaredNorms[s] + corrections[s]));
+                if (score > InitiativeSimilarity.MinimumScore)
+                {
+                    matches.Add((_documents[s]!.Id, InitiativeSimilarity.RoundScore(score)));
+                }
+            }
+
+            return new SimilarityRanking([.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).Take(take)], matches.Count, targetIdf);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(dots);
+            ArrayPool<double>.Shared.Return(corrections);
+        }
     }
 
     /// <summary>
-    /// The index proper; not thread-safe (its owner locks). Stems are interned to ints; per initiative a slot with its
-    /// stem ids and TF weights; per stem a postings list of (slot, TF weight) and a document frequency. A changed or
-    /// deleted initiative leaves a dead slot that ranking skips, and the postings are compacted once a quarter is dead.
+    /// Per stem its IDF over <paramref name="documents"/> texts with the register's frequencies, and per slot the
+    /// squared norm of that initiative's vector with those IDFs; computed once per change of the index and count
+    /// (queries use one of two counts: the register, or the register and a text not stored).
     /// </summary>
-    private sealed class TermIndex
+    private NormCache Norms(int documents)
     {
-        private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
-        private readonly List<Document?> _documents = [];
-        private readonly Dictionary<Guid, int> _slots = [];
-        private int[] _documentFrequency = new int[4096];
-        private Postings[] _postings = new Postings[4096];
-        private int _dead;
-
-        public int Count => _slots.Count;
-
-        public int TermCount => _termIds.Count;
-
-        public long NewestCreatedAt => _slots.Count == 0 ? 0 : _slots.Values.Max(s => _documents[s]!.CreatedAt);
-
-        public void Apply(InitiativeChange change)
+        var caches = _norms;
+        foreach (var cached in caches)
         {
-            if (change.Text is null)
+            if (cached.Version == _version && cached.Documents == documents)
             {
-                Remove(change.Id);
-            }
-            else
-            {
-                Upsert(change.Id, InitiativeSimilarity.Count(change.Text), change.CreatedAt.UtcTicks);
+                return cached;
             }
         }
 
-        public void Upsert(Guid id, IReadOnlyDictionary<string, TermCount> terms, long createdAt)
+        var idf = new double[_termIds.Count];
+        for (var t = 0; t < idf.Length; t++)
         {
-            Remove(id);
+            idf[t] = InitiativeSimilarity.InverseDocumentFrequency(documents, _documentFrequency[t]);
+        }
+
+        var squaredNorms = new double[_documents.Count];
+        for (var s = 0; s < squaredNorms.Length; s++)
+        {
+            if (_documents[s] is { } document)
+            {
+                for (var k = 0; k < document.Terms.Length; k++)
+                {
+                    var w = document.Weights[k] * idf[document.Terms[k]];
+                    squaredNorms[s] += w * w;
+                }
+            }
+        }
+
+        // Readers rank in parallel: publish a new small array, never change one they may be reading.
+        var cache = new NormCache(_version, documents, idf, squaredNorms);
+        _norms = [cache, .. caches.Where(c => c.Version == _version).Take(1)];
+        return cache;
+    }
+
+    private void Remove(Guid id)
+    {
+        if (!_slots.Remove(id, out var slot))
+        {
+            return;
+        }
+
+        foreach (var term in _documents[slot]!.Terms)
+        {
+            _documentFrequency[term]--;
+        }
+
+        _documents[slot] = null;
+        _version++;
+        if (++_dead > 1024 && _dead > _documents.Count / 4)
+        {
+            Compact();
+        }
+    }
+
+    /// <summary>Drops the dead slots: the live initiatives get new slots in the same order and the postings are rebuilt.</summary>
+    private void Compact()
+    {
+        var live = _documents.Where(d => d is not null).ToList();
+        _documents.Clear();
+        _slots.Clear();
+        _dead = 0;
+        foreach (var postings in _postings)
+        {
+            postings?.Clear();
+        }
+
+        foreach (var document in live)
+        {
             var slot = _documents.Count;
-            var termIds = new int[terms.Count];
-            var weights = new double[terms.Count];
-            var k = 0;
-            foreach (var (stem, count) in terms)
+            for (var k = 0; k < document!.Terms.Length; k++)
             {
-                var term = Intern(stem);
-                termIds[k] = term;
-                weights[k] = InitiativeSimilarity.TermFrequencyWeight(count.Weight);
-                _documentFrequency[term]++;
-                (_postings[term] ??= new Postings()).Add(slot, weights[k]);
-                k++;
+                _postings[document.Terms[k]].Add(slot, document.Weights[k]);
             }
 
-            _documents.Add(new Document(id, termIds, weights, createdAt));
-            _slots[id] = slot;
+            _documents.Add(document);
+            _slots[document.Id] = slot;
         }
 
-        public SimilarityRanking Rank(IReadOnlyDictionary<string, TermCount> target, Guid targetId, int take)
+        _version++;
+    }
+
+    private int Intern(string stem)
+    {
+        if (_termIds.TryGetValue(stem, out var term))
         {
-            // As MostSimilar with the register as corpus: the target counts as one document (its stored version, if
-            // indexed, is left out), so the IDF is that of the register plus this text.
-            var excluded = targetId != Guid.Empty && _slots.TryGetValue(targetId, out var slot) ? slot : -1;
-            var documents = Count - (excluded >= 0 ? 1 : 0) + 1;
-            var adjust = new Dictionary<int, int>();
-            if (excluded >= 0)
-            {
-                foreach (var term in _documents[excluded]!.Terms)
-                {
-                    adjust[term] = -1;
-                }
-            }
-
-            var targetTerms = new List<(int Term, double Weight)>(target.Count);
-            var targetIdf = new Dictionary<string, double>(StringComparer.Ordinal);
-            var targetNorm = 0.0;
-            foreach (var (stem, count) in target)
-            {
-                var term = _termIds.GetValueOrDefault(stem, -1);
-                var frequency = 1;
-                if (term >= 0)
-                {
-                    adjust[term] = adjust.GetValueOrDefault(term) + 1;
-                    frequency = _documentFrequency[term] + adjust[term];
-                }
-
-                var idf = InitiativeSimilarity.InverseDocumentFrequency(documents, frequency);
-                targetIdf[stem] = idf;
-                var weight = InitiativeSimilarity.TermFrequencyWeight(count.Weight) * idf;
-                targetNorm += weight * weight;
-                if (term >= 0)
-                {
-                    targetTerms.Add((term, weight));
-                }
-            }
-
-            targetNorm = Math.Sqrt(targetNorm);
-            if (targetNorm == 0 || targetTerms.Count == 0)
-            {
-                return new SimilarityRanking([], 0, targetIdf);
-            }
-
-            var idfs = ArrayPool<double>.Shared.Rent(_termIds.Count);
-            var dots = ArrayPool<double>.Shared.Rent(_documents.Count);
-            var touched = new List<int>();
-            try
-            {
-                for (var t = 0; t < _termIds.Count; t++)
-                {
-                    idfs[t] = InitiativeSimilarity.InverseDocumentFrequency(documents, _documentFrequency[t]);
-                }
-
-                foreach (var (term, change) in adjust)
-                {
-                    idfs[term] = InitiativeSimilarity.InverseDocumentFrequency(documents, _documentFrequency[term] + change);
-                }
-
-                Array.Clear(dots, 0, _documents.Count);
-                foreach (var (term, weight) in targetTerms)
-                {
-                    var postings = _postings[term];
-                    var factor = weight * idfs[term];
-                    for (var p = 0; p < postings.Count; p++)
-                    {
-                        var s = postings.Slots[p];
-                        if (s == excluded || _documents[s] is null)
-                        {
-                            continue;
-                        }
-
-                        if (dots[s] == 0)
-                        {
-                            touched.Add(s);
-                        }
-
-                        dots[s] += factor * postings.Weights[p];
-                    }
-                }
-
-                var matches = new List<(Guid Id, double Score)>();
-                foreach (var s in touched)
-                {
-                    var document = _documents[s]!;
-                    var norm = 0.0;
-                    for (var k = 0; k < document.Terms.Length; k++)
-                    {
-                        var w = document.Weights[k] * idfs[document.Terms[k]];
-                        norm += w * w;
-                    }
-
-                    var score = dots[s] / (targetNorm * Math.Sqrt(norm));
-                    if (score > InitiativeSimilarity.MinimumScore)
-                    {
-                        matches.Add((document.Id, InitiativeSimilarity.RoundScore(score)));
-                    }
-                }
-
-                return new SimilarityRanking([.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).Take(take)], matches.Count, targetIdf);
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(idfs);
-                ArrayPool<double>.Shared.Return(dots);
-            }
-        }
-
-        private void Remove(Guid id)
-        {
-            if (!_slots.Remove(id, out var slot))
-            {
-                return;
-            }
-
-            foreach (var term in _documents[slot]!.Terms)
-            {
-                _documentFrequency[term]--;
-            }
-
-            _documents[slot] = null;
-            if (++_dead > 1024 && _dead > _documents.Count / 4)
-            {
-                Compact();
-            }
-        }
-
-        /// <summary>Drops the dead slots: the live initiatives get new slots in the same order and the postings are rebuilt.</summary>
-        private void Compact()
-        {
-            var live = _documents.Where(d => d is not null).ToList();
-            _documents.Clear();
-            _slots.Clear();
-            _dead = 0;
-            foreach (var postings in _postings)
-            {
-                postings?.Clear();
-            }
-
-            foreach (var document in live)
-            {
-                var slot = _documents.Count;
-                for (var k = 0; k < document!.Terms.Length; k++)
-                {
-                    _postings[document.Terms[k]].Add(slot, document.Weights[k]);
-                }
-
-                _documents.Add(document);
-                _slots[document.Id] = slot;
-            }
-        }
-
-        private int Intern(string stem)
-        {
-            if (_termIds.TryGetValue(stem, out var term))
-            {
-                return term;
-            }
-
-            term = _termIds.Count;
-            _termIds[stem] = term;
-            if (term == _postings.Length)
-            {
-                Array.Resize(ref _postings, term * 2);
-                Array.Resize(ref _documentFrequency, term * 2);
-            }
-
             return term;
         }
 
-        private sealed record Document(Guid Id, int[] Terms, double[] Weights, long CreatedAt);
-
-        private sealed class Postings
+        term = _termIds.Count;
+        _termIds[stem] = term;
+        if (term == _postings.Length)
         {
-            public int[] Slots { get; private set; } = new int[4];
+            Array.Resize(ref _postings, term * 2);
+            Array.Resize(ref _documentFrequency, term * 2);
+        }
 
-            public double[] Weights { get; private set; } = new double[4];
+        return term;
+    }
 
-            public int Count { get; private set; }
+    private sealed record Document(Guid Id, int[] Terms, double[] Weights, long CreatedAt);
 
-            public void Add(int slot, double weight)
+    private sealed record NormCache(int Version, int Documents, double[] Idf, double[] SquaredNorms);
+
+    private sealed class Postings
+    {
+        public int[] Slots { get; private set; } = new int[4];
+
+        public double[] Weights { get; private set; } = new double[4];
+
+        public int Count { get; private set; }
+
+        public void Add(int slot, double weight)
+        {
+            if (Count == Slots.Length)
             {
-                if (Count == Slots.Length)
-                {
-                    Slots = [.. Slots, .. new int[Count]];
-                    Weights = [.. Weights, .. new double[Count]];
-                }
-
-                Slots[Count] = slot;
-                Weights[Count] = weight;
-                Count++;
+                Slots = [.. Slots, .. new int[Count]];
+                Weights = [.. Weights, .. new double[Count]];
             }
 
-            public void Clear() => Count = 0;
+            Slots[Count] = slot;
+            Weights[Count] = weight;
+            Count++;
         }
+
+        public void Clear() => Count = 0;
     }
 }
 
