@@ -30,8 +30,10 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
 
         var subject = user.SubjectId ?? "";
         var organisations = db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
-        var behindApplications = applications.Visible().Select(a => a.InitiativeId);
-        return all.Where(i => i.RegisteredAt != null || (i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value)) || behindApplications.Contains(i.Id));
+        // A correlated EXISTS (index on the application's initiative) rather than IN over every visible application: a
+        // check of a few initiatives (the similar list, one detail page) then reads their applications only.
+        var visibleApplications = applications.Visible();
+        return all.Where(i => i.RegisteredAt != null || (i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value)) || visibleApplications.Any(a => a.InitiativeId == i.Id));
     }
 
     /// <summary>The initiative if the user may see it: 404 when it does not exist, 403 when it is not theirs.</summary>

@@ -376,11 +376,11 @@ internal sealed class SimilarityTermIndex
         var cache = Norms(documents);
         var dots = ArrayPool<double>.Shared.Rent(_documents.Count);
         var corrections = ArrayPool<double>.Shared.Rent(_documents.Count);
-        var touched = new List<int>();
+        var slots = _documents.Count;
         try
         {
-            Array.Clear(dots, 0, _documents.Count);
-            Array.Clear(corrections, 0, _documents.Count);
+            Array.Clear(dots, 0, slots);
+            Array.Clear(corrections, 0, slots);
             foreach (var (term, change) in adjust)
             {
                 if (change == 0)
@@ -402,34 +402,50 @@ internal sealed class SimilarityTermIndex
                 // The target's weight of a stem is TF × IDF; the initiative's is its TF (in the postings) × the same IDF.
                 var postings = _postings[term];
                 var factor = weight * idf;
+                var postingSlots = postings.Slots;
+                var postingWeights = postings.Weights;
                 for (var p = 0; p < postings.Count; p++)
                 {
-                    var s = postings.Slots[p];
-                    if (s == excluded || _documents[s] is null)
-                    {
-                        continue;
-                    }
-
-                    if (dots[s] == 0)
-                    {
-                        touched.Add(s);
-                    }
-
-                    dots[s] += factor * postings.Weights[p];
+                    dots[postingSlots[p]] += factor * postingWeights[p];
                 }
             }
 
-            var matches = new List<(Guid Id, double Score)>();
-            foreach (var s in touched)
+            // The best `take` in a bounded heap whose root is the weakest kept: no list of every match to sort.
+            var best = new PriorityQueue<(Guid Id, double Score), (Guid Id, double Score)>(Weakest);
+            var total = 0;
+            for (var s = 0; s < slots; s++)
             {
-                var score = dots[s] / (targetNorm * Math.Sqrt(cache.SquaredNorms[s] + corrections[s]));
-                if (score > InitiativeSimilarity.MinimumScore)
+                if (dots[s] == 0 || s == excluded || _documents[s] is not { } document)
                 {
-                    matches.Add((_documents[s]!.Id, InitiativeSimilarity.RoundScore(score)));
+                    continue;
+                }
+
+                var score = dots[s] / (targetNorm * Math.Sqrt(cache.SquaredNorms[s] + corrections[s]));
+                if (score <= InitiativeSimilarity.MinimumScore)
+                {
+                    continue;
+                }
+
+                total++;
+                var match = (document.Id, InitiativeSimilarity.RoundScore(score));
+                if (best.Count < take)
+                {
+                    best.Enqueue(match, match);
+                }
+                else if (Weakest.Compare(match, best.Peek()) > 0)
+                {
+                    best.DequeueEnqueue(match, match);
                 }
             }
 
-            return new SimilarityRanking([.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).Take(take)], matches.Count, targetIdf);
+            var ranked = new List<(Guid Id, double Score)>(best.Count);
+            while (best.TryDequeue(out var match, out _))
+            {
+                ranked.Add(match);
+            }
+
+            ranked.Reverse();
+            return new SimilarityRanking(ranked, total, targetIdf);
         }
         finally
         {
@@ -437,6 +453,10 @@ internal sealed class SimilarityTermIndex
             ArrayPool<double>.Shared.Return(corrections);
         }
     }
+
+    /// <summary>Orders matches weakest first: lower score, then (as MostSimilar breaks ties on the lower id) the higher id.</summary>
+    private static readonly Comparer<(Guid Id, double Score)> Weakest =
+        Comparer<(Guid Id, double Score)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Id.CompareTo(a.Id));
 
     /// <summary>
     /// Per stem its IDF over <paramref name="documents"/> texts with the register's frequencies, and per slot the
