@@ -413,6 +413,7 @@ internal sealed class SimilarityTermIndex
             // The best `take` in a bounded heap whose root is the weakest kept: no list of every match to sort.
             var best = new PriorityQueue<(Guid Id, double Score), (Guid Id, double Score)>(Weakest);
             var total = 0;
+            var weakest = double.MinValue;
             for (var s = 0; s < slots; s++)
             {
                 if (dots[s] == 0 || s == excluded || _documents[s] is not { } document)
@@ -427,15 +428,22 @@ internal sealed class SimilarityTermIndex
                 }
 
                 total++;
-                var match = (document.Id, InitiativeSimilarity.RoundScore(score));
+                var rounded = InitiativeSimilarity.RoundScore(score);
                 if (best.Count < take)
                 {
-                    best.Enqueue(match, match);
+                    best.Enqueue((document.Id, rounded), (document.Id, rounded));
                 }
-                else if (Weakest.Compare(match, best.Peek()) > 0)
+                else if (rounded >= weakest && Weakest.Compare((document.Id, rounded), best.Peek()) > 0)
                 {
-                    best.DequeueEnqueue(match, match);
+                    best.DequeueEnqueue((document.Id, rounded), (document.Id, rounded));
                 }
+                else
+                {
+                    continue;
+                }
+
+                // Most matches are weaker than the weakest kept once the heap is full: one comparison skips them.
+                weakest = best.Count < take ? double.MinValue : best.Peek().Score;
             }
 
             var ranked = new List<(Guid Id, double Score)>(best.Count);
