@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using RegioFlow.Features.Initiatives;
 
 namespace RegioFlow.Data;
 
@@ -17,18 +18,23 @@ public static class DatabaseSetup
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditInterceptor>();
 
+        // The similar-initiatives index lives as long as the process; every DbContext tells it what a save changed.
+        services.AddSingleton<InitiativeSimilarityIndex>();
+        services.AddScoped<InitiativeIndexInterceptor>();
+        services.AddHostedService<InitiativeSimilarityWarmUp>();
+
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connectionString = configuration.GetConnectionString(ConnectionStringName);
             services.AddDbContext<RegioFlowDbContext, PostgresRegioFlowDbContext>((provider, db) =>
-                db.UseNpgsql(connectionString).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                db.UseNpgsql(connectionString).AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<InitiativeIndexInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(options.SqlitePath);
             services.AddDbContext<RegioFlowDbContext, SqliteRegioFlowDbContext>((provider, db) =>
-                db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<InitiativeIndexInterceptor>()));
         }
 
         return services;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RegioFlow.Auth;
 using RegioFlow.Data;
+using RegioFlow.Features.Initiatives;
 using Respawn;
 
 namespace RegioFlow.IntegrationTests.Infrastructure;
@@ -63,6 +64,9 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _respawner!.ResetAsync(connection);
         }
+
+        // Respawn empties the tables without SaveChanges: the similarity index must forget what it held.
+        Factory.Services.GetRequiredService<InitiativeSimilarityIndex>().Reset();
 
         await using var scope = Factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(CancellationToken.None);

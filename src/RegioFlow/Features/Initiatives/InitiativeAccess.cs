@@ -13,10 +13,12 @@ namespace RegioFlow.Features.Initiatives;
 /// oversight and administrators. Another organisation's draft stays hidden until it is submitted. The similarity ranking compares only within this set, so a
 /// suggestion never reveals an initiative the user could not open.
 /// </summary>
-public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, ApplicationAccess applications)
+public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, ApplicationAccess applications, InitiativeSimilarityIndex similarity)
 {
-    /// <summary>A region holds a few hundred initiatives; beyond this the ranking keeps to the newest.</summary>
-    private const int MaxCorpus = 2000;
+    /// <summary>How many of the best-ranked initiatives are checked for visibility first, and how deep before ranking all.</summary>
+    private const int FirstCandidates = 50;
+
+    private const int DeeperCandidates = 500;
 
     public IQueryable<Initiative> Visible()
     {
@@ -28,8 +30,10 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
 
         var subject = user.SubjectId ?? "";
         var organisations = db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
-        var behindApplications = applications.Visible().Select(a => a.InitiativeId);
-        return all.Where(i => i.RegisteredAt != null || (i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value)) || behindApplications.Contains(i.Id));
+        // A correlated EXISTS (index on the application's initiative) rather than IN over every visible application: a
+        // check of a few initiatives (the similar list, one detail page) then reads their applications only.
+        var visibleApplications = applications.Visible();
+        return all.Where(i => i.RegisteredAt != null || (i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value)) || visibleApplications.Any(a => a.InitiativeId == i.Id));
     }
 
     /// <summary>The initiative if the user may see it: 404 when it does not exist, 403 when it is not theirs.</summary>
@@ -47,22 +51,59 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
 
     /// <summary>The ten initiatives the user may see that most resemble <paramref name="target"/> (<see cref="InitiativeSimilarity"/>).</summary>
     public Task<IReadOnlyList<SimilarInitiativeDto>> SimilarAsync(Initiative target, CancellationToken cancellationToken) =>
-        SimilarAsync(new InitiativeText(target.Id, target.Title, target.Problem, target.Goals, target.Sectors, target.TargetGroups, target.Activity), cancellationToken);
+        SimilarAsync(InitiativeText.Of(target), cancellationToken);
 
-    /// <summary>The ten initiatives the user may see that most resemble a text (a stored initiative, or a draft with an empty id).</summary>
+    /// <summary>
+    /// The ten initiatives the user may see that most resemble a text (a stored initiative, or a draft with an empty id),
+    /// over the whole register: the index ranks, the database decides what the user may see. The best
+    /// <see cref="FirstCandidates"/> usually hold ten visible ones; if not, the ranking is followed deeper.
+    /// </summary>
     public async Task<IReadOnlyList<SimilarInitiativeDto>> SimilarAsync(InitiativeText target, CancellationToken cancellationToken)
     {
-        var corpus = await Visible().Where(i => i.Id != target.Id).OrderByDescending(i => i.CreatedAt).Take(MaxCorpus)
+        const int Take = 10;
+        var terms = InitiativeSimilarity.Count(target);
+        var ranking = await similarity.RankAsync(target, terms, DeeperCandidates, cancellationToken);
+        var visible = new List<(Guid Id, double Score)>();
+        foreach (var (skip, take) in new[] { (0, FirstCandidates), (FirstCandidates, DeeperCandidates - FirstCandidates) })
+        {
+            var candidates = ranking.Matches.Skip(skip).Take(take).ToList();
+            var ids = candidates.Select(m => m.Id).ToList();
+            var allowed = ids.Count == 0 ? [] : (await Visible().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+            visible.AddRange(candidates.Where(m => allowed.Contains(m.Id)));
+            if (visible.Count >= Take || ranking.Matches.Count <= skip + take)
+            {
+                break;
+            }
+        }
+
+        if (visible.Count < Take && ranking.Total > ranking.Matches.Count)
+        {
+            // Rare: a user who may see few of many similar initiatives. Rank them all and compare with what they may see.
+            ranking = await similarity.RankAsync(target, terms, int.MaxValue, cancellationToken);
+            var allowed = (await Visible().Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+            visible = [.. ranking.Matches.Where(m => allowed.Contains(m.Id))];
+        }
+
+        visible = [.. visible.Take(Take)];
+        var finalIds = visible.Select(m => m.Id).ToList();
+        var details = await db.Initiatives.AsNoTracking().Where(i => finalIds.Contains(i.Id))
             .Select(i => new { i.Id, i.Title, i.Problem, i.Goals, i.Activity, i.Sectors, i.TargetGroups, i.OrganisationId })
-            .ToListAsync(cancellationToken);
-        var matches = InitiativeSimilarity.MostSimilar(
-            target,
-            corpus.Select(i => new InitiativeText(i.Id, i.Title, i.Problem, i.Goals, i.Sectors, i.TargetGroups, i.Activity)));
-        var byId = corpus.ToDictionary(i => i.Id);
-        var organisationIds = matches.Select(m => byId[m.Id].OrganisationId).Distinct().ToList();
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        var organisationIds = details.Values.Select(i => i.OrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return [.. matches.Select(m => new SimilarInitiativeDto(m.Id, byId[m.Id].Title, (byId[m.Id].OrganisationId is { } o ? organisations.GetValueOrDefault(o, "") : ""), m.Score, m.SharedWords))];
+
+        // The shared words are worked out for the ten shown only, from their stored text, with the IDF the ranking used.
+        var targetVector = InitiativeSimilarity.Weigh(terms, stem => ranking.TargetIdf[stem]);
+        return [.. visible.Where(m => details.ContainsKey(m.Id)).Select(m =>
+        {
+            var other = details[m.Id];
+            var otherTerms = InitiativeSimilarity.Count(new InitiativeText(other.Id, other.Title, other.Problem, other.Goals, other.Sectors, other.TargetGroups, other.Activity));
+            var otherVector = otherTerms.Where(t => ranking.TargetIdf.ContainsKey(t.Key))
+                .ToDictionary(t => t.Key, t => InitiativeSimilarity.TermFrequencyWeight(t.Value.Weight) * ranking.TargetIdf[t.Key], StringComparer.Ordinal);
+            var organisation = other.OrganisationId is { } o ? organisations.GetValueOrDefault(o, "") : "";
+            return new SimilarInitiativeDto(m.Id, other.Title, organisation, m.Score, InitiativeSimilarity.SharedWords(targetVector, otherTerms, otherVector));
+        })];
     }
 }
 

@@ -5,7 +5,11 @@ namespace RegioFlow.Features.Initiatives;
 
 /// <summary>The text of an initiative that similarity looks at. <see cref="Id"/> may be empty for a draft not yet stored.</summary>
 /// <param name="Activity">What it does (an inventory's "activiteit"): for an imported initiative often the only text beside its name.</param>
-public sealed record InitiativeText(Guid Id, string Title, string Problem, string Goals, IReadOnlyList<string> Sectors, IReadOnlyList<string> TargetGroups, string Activity = "");
+public sealed record InitiativeText(Guid Id, string Title, string Problem, string Goals, IReadOnlyList<string> Sectors, IReadOnlyList<string> TargetGroups, string Activity = "")
+{
+    public static InitiativeText Of(Domain.Initiative initiative) =>
+        new(initiative.Id, initiative.Title, initiative.Problem, initiative.Goals, [.. initiative.Sectors], [.. initiative.TargetGroups], initiative.Activity);
+}
 
 /// <param name="Score">Cosine similarity of the TF-IDF vectors: 0 (nothing in common) to 1 (the same words in the same proportions).</param>
 /// <param name="SharedWords">The words both share, those that weigh most first, as they are written in the initiative compared with.</param>
@@ -18,7 +22,8 @@ public sealed record SimilarityMatch(Guid Id, double Score, IReadOnlyList<string
 /// region's few hundred initiatives, and an assessor must be able to see <em>why</em> two initiatives match (the shared
 /// words). Steps: lower-case, strip diacritics, split on anything that is not a letter or digit, drop Dutch stop words,
 /// stem with a simple Dutch suffix stemmer, weigh with TF-IDF (the title counts double), compare by cosine.
-/// Pure and without I/O: callers choose the corpus (e.g. only initiatives the user may see).
+/// Pure and without I/O: callers choose the corpus. The app ranks the whole register with <see cref="InitiativeSimilarityIndex"/>,
+/// which uses these same steps and weights on an inverted index.
 /// </summary>
 public static class InitiativeSimilarity
 {
@@ -58,12 +63,10 @@ public static class InitiativeSimilarity
         }
 
         var documents = otherTerms.Count + 1;
-        double Idf(string stem) => Math.Log((1.0 + documents) / (1.0 + documentFrequency[stem])) + 1.0;
-        Dictionary<string, double> Weigh(Dictionary<string, TermCount> terms) =>
-            terms.ToDictionary(t => t.Key, t => (1.0 + Math.Log(t.Value.Weight)) * Idf(t.Key), StringComparer.Ordinal);
+        double Idf(string stem) => InverseDocumentFrequency(documents, documentFrequency[stem]);
 
-        var targetVector = Weigh(targetTerms);
-        var targetNorm = Norm(targetVector);
+        var targetVector = Weigh(targetTerms, Idf);
+        var targetNorm = Norm(targetVector.Values);
         if (targetNorm == 0)
         {
             return [];
@@ -72,27 +75,49 @@ public static class InitiativeSimilarity
         var matches = new List<SimilarityMatch>();
         for (var i = 0; i < others.Count; i++)
         {
-            var vector = Weigh(otherTerms[i]);
-            var norm = Norm(vector);
+            var vector = Weigh(otherTerms[i], Idf);
+            var norm = Norm(vector.Values);
             if (norm == 0)
             {
                 continue;
             }
 
-            var shared = targetVector.Keys.Where(vector.ContainsKey)
-                .Select(stem => (Stem: stem, Contribution: targetVector[stem] * vector[stem]))
-                .OrderByDescending(s => s.Contribution).ThenBy(s => s.Stem, StringComparer.Ordinal)
-                .ToList();
-            var score = shared.Sum(s => s.Contribution) / (targetNorm * norm);
+            var score = targetVector.Where(t => vector.ContainsKey(t.Key)).Sum(t => t.Value * vector[t.Key]) / (targetNorm * norm);
             if (score > MinimumScore)
             {
-                var words = shared.Take(MaxSharedWords).Select(s => otherTerms[i][s.Stem].Word).ToList();
-                matches.Add(new SimilarityMatch(others[i].Id, Math.Round(Math.Min(score, 1.0), 3), words));
+                matches.Add(new SimilarityMatch(others[i].Id, RoundScore(score), SharedWords(targetVector, otherTerms[i], vector)));
             }
         }
 
         return [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).Take(take)];
     }
+
+    /// <summary>
+    /// Smoothed inverse document frequency: a stem in <paramref name="documentFrequency"/> of <paramref name="documents"/>
+    /// texts. Shared by <see cref="MostSimilar"/> and <see cref="InitiativeSimilarityIndex"/>, so both rank alike.
+    /// </summary>
+    public static double InverseDocumentFrequency(int documents, int documentFrequency) => Math.Log((1.0 + documents) / (1.0 + documentFrequency)) + 1.0;
+
+    /// <summary>The TF part of a stem's weight (sublinear: a word ten times is not ten times as telling).</summary>
+    public static double TermFrequencyWeight(double count) => 1.0 + Math.Log(count);
+
+    /// <summary>A score as shown: at most 1, three decimals (the ranking orders on this, then on id).</summary>
+    public static double RoundScore(double score) => Math.Round(Math.Min(score, 1.0), 3);
+
+    /// <summary>The TF-IDF vector of counted terms.</summary>
+    public static Dictionary<string, double> Weigh(IReadOnlyDictionary<string, TermCount> terms, Func<string, double> idf) =>
+        terms.ToDictionary(t => t.Key, t => TermFrequencyWeight(t.Value.Weight) * idf(t.Key), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The stems both vectors hold, those that add most to the score first, as the words the other text writes them
+    /// (<paramref name="otherTerms"/>): what explains a match to an assessor.
+    /// </summary>
+    public static IReadOnlyList<string> SharedWords(IReadOnlyDictionary<string, double> targetVector, IReadOnlyDictionary<string, TermCount> otherTerms, IReadOnlyDictionary<string, double> otherVector) =>
+        [.. targetVector.Where(t => otherVector.ContainsKey(t.Key))
+            .Select(t => (Stem: t.Key, Contribution: t.Value * otherVector[t.Key]))
+            .OrderByDescending(s => s.Contribution).ThenBy(s => s.Stem, StringComparer.Ordinal)
+            .Take(MaxSharedWords)
+            .Select(s => otherTerms[s.Stem].Word)];
 
     /// <summary>The words of a text as stems, in order: normalised, split, stop words left out.</summary>
     public static IReadOnlyList<string> Terms(string text) => [.. Words(text).Select(Stem)];
@@ -189,7 +214,7 @@ public static class InitiativeSimilarity
     }
 
     /// <summary>Per stem: its weight in the text (title words count double) and the first word that produced it, to show.</summary>
-    private static Dictionary<string, TermCount> Count(InitiativeText text)
+    public static Dictionary<string, TermCount> Count(InitiativeText text)
     {
         var terms = new Dictionary<string, TermCount>(StringComparer.Ordinal);
         void Add(string? field, double weight)
@@ -213,7 +238,7 @@ public static class InitiativeSimilarity
         return terms;
     }
 
-    private static double Norm(Dictionary<string, double> vector) => Math.Sqrt(vector.Values.Sum(v => v * v));
+    private static double Norm(IEnumerable<double> weights) => Math.Sqrt(weights.Sum(v => v * v));
 
     private static bool EndsAfterConsonant(string w, string suffix) =>
         w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 3 && !IsVowel(w[^(suffix.Length + 1)]);
@@ -222,6 +247,7 @@ public static class InitiativeSimilarity
         w.Length >= 4 && w[^1] == w[^2] && w[^1] is 'k' or 'd' or 't' or 'l' or 'n' or 'm' or 'p' or 'r' or 's' or 'f' or 'g' ? w[..^1] : w;
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
-
-    private sealed record TermCount(string Word, double Weight);
 }
+
+/// <summary>A stem's weight in a text (title words count double) and the first word that produced it, to show.</summary>
+public sealed record TermCount(string Word, double Weight);
