@@ -62,7 +62,7 @@ public static class WorkflowSetup
         services.AddScoped<Features.Applications.ApplicationAccess>();
         services.AddScoped<Features.Vouchers.VoucherAccess>();
         services.AddScoped<Features.Initiatives.InitiativeAccess>();
-        services.AddSingleton<Features.Dashboards.DashboardCache>();
+        services.AddSingleton<Common.ReadCache>();
         services.AddScoped<BudgetLedger>();
         return services;
     }

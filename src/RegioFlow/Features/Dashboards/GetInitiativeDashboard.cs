@@ -2,7 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using RegioFlow.Auth;
+using RegioFlow.Common;
 using RegioFlow.Data;
 using RegioFlow.Domain;
 using RegioFlow.Features.Initiatives;
@@ -63,7 +63,7 @@ public static class GetInitiativeDashboard
 
     private sealed record Row(string? Key, InitiativeStatus Status, InitiativeType? Type, int Count);
 
-    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access, CurrentUser user, DashboardCache cache) : IQueryHandler<Query, InitiativeDashboardDto>
+    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access, ReadCache cache) : IQueryHandler<Query, InitiativeDashboardDto>
     {
         public async ValueTask<InitiativeDashboardDto> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -76,13 +76,7 @@ public static class GetInitiativeDashboard
 
             var filter = await RegisterFilter.ParseAsync(query.Filter, db, cancellationToken);
 
-            // Oversight and admins see every initiative; anyone else also their own drafts, so their figures are their own.
-            var audience = user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight)
-                ? "all"
-                : $"{user.SubjectId}|{string.Join(',', user.Roles.Order())}";
-            var f = query.Filter;
-            var key = string.Join('\u001f', "initiatives", audience, groupBy, f.Search?.Trim().ToLowerInvariant(), f.Region?.Trim().ToLowerInvariant(),
-                f.Sector?.Trim().ToLowerInvariant(), f.TargetGroup?.Trim().ToLowerInvariant(), f.Type?.Trim().ToLowerInvariant(), f.Status?.Trim().ToLowerInvariant());
+            var key = string.Join('\u001f', "initiatives", access.Audience, groupBy, filter.Key);
             return await cache.GetAsync(key, await cache.VersionAsync(db, cancellationToken), () => ComputeAsync(groupBy, filter, CancellationToken.None));
         }
 

@@ -12,7 +12,7 @@ public static class GetSchemeDashboard
 {
     public sealed record Query(Guid SchemeId) : IQuery<SchemeDashboardDto>;
 
-    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock, DashboardCache cache)
+    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock, ReadCache cache)
         : IQueryHandler<Query, SchemeDashboardDto>
     {
         public async ValueTask<SchemeDashboardDto> Handle(Query query, CancellationToken cancellationToken)

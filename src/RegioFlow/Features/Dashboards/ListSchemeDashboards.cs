@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using RegioFlow.Auth;
+using RegioFlow.Common;
 using RegioFlow.Data;
 using RegioFlow.Workflows;
 
@@ -11,7 +12,7 @@ public static class ListSchemeDashboards
 {
     public sealed record Query : IQuery<IReadOnlyList<SchemeDashboardDto>>;
 
-    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock, DashboardCache cache)
+    internal sealed class Handler(RegioFlowDbContext db, CurrentUser user, WorkflowRegistry registry, TimeProvider clock, ReadCache cache)
         : IQueryHandler<Query, IReadOnlyList<SchemeDashboardDto>>
     {
         public async ValueTask<IReadOnlyList<SchemeDashboardDto>> Handle(Query query, CancellationToken cancellationToken)

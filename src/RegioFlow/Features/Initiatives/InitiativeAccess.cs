@@ -20,6 +20,14 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
 
     private const int DeeperCandidates = 500;
 
+    /// <summary>
+    /// Who sees the same initiatives as the caller, to key what is cached per audience: oversight and admins see all;
+    /// anyone else also the drafts of their own organisations and behind their applications, which follow from who they are.
+    /// </summary>
+    public string Audience => user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight)
+        ? "all"
+        : $"{user.SubjectId}|{string.Join(',', user.Roles.Order())}";
+
     public IQueryable<Initiative> Visible()
     {
         var all = db.Initiatives.AsNoTracking();

@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using RegioFlow.Common;
 using RegioFlow.Data;
 using RegioFlow.Domain;
 
@@ -37,7 +38,7 @@ public static class ListInitiatives
         public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
-    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access) : IQueryHandler<Query, Response>
+    internal sealed class Handler(RegioFlowDbContext db, InitiativeAccess access, ReadCache cache) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -64,8 +65,13 @@ public static class ListInitiatives
             // database walk the (RegisteredAt, Title) index instead of sorting the whole register for every page.
             var registered = filter.Apply(db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null));
             var drafts = filter.Apply(access.Visible().Where(i => i.RegisteredAt == null));
-            var draftCount = await drafts.CountAsync(cancellationToken);
-            var total = draftCount + await registered.CountAsync(cancellationToken);
+            // Counting a broad search reads every match; the counts hold until the data changes, so pages and readers share them.
+            var counts = await cache.GetAsync(
+                string.Join('\u001f', "register-count", access.Audience, filter.Key),
+                await cache.VersionAsync(db, cancellationToken),
+                async () => new RegisterCounts(await drafts.CountAsync(CancellationToken.None), await registered.CountAsync(CancellationToken.None)));
+            var draftCount = counts.Drafts;
+            var total = draftCount + counts.Registered;
             var skip = (page - 1) * pageSize;
             var ids = new List<Guid>();
             if (skip < draftCount)
@@ -99,6 +105,8 @@ public static class ListInitiatives
                 [.. i.Kpis.Select(k => new RegisterKpiDto(k.Indicator, k.Target, k.Actual))], i.Source, i.RegisteredAt, i.CreatedAt)).ToList();
             return new Response(items, page, pageSize, total);
         }
+
+        private sealed record RegisterCounts(int Drafts, int Registered);
 
         private static int ParseNumber(string? value, int fallback, int min, int max, string field, string what, List<ValidationFailure> failures)
         {

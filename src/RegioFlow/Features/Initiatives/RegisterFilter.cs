@@ -23,6 +23,9 @@ public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, 
     /// <summary>The database's separate trigram index, when it has one (SQLite); see <see cref="RegioFlowDbContext.InitiativeSearch"/>.</summary>
     public IQueryable<InitiativeSearchEntry>? SearchIndex { get; init; }
 
+    /// <summary>The filter as a text that is equal for equal filters, to key what is cached for it.</summary>
+    public string Key => string.Join('\u001f', string.Join(' ', Words), RegionId, Sector, TargetGroup, Type, Status);
+
     /// <summary>The raw query values, as a client sends them; empty strings mean "no filter".</summary>
     public sealed record Input(string? Search, string? Region, string? Sector, string? TargetGroup, string? Type, string? Status);
 

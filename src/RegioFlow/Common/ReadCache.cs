@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using RegioFlow.Data;
 
-namespace RegioFlow.Features.Dashboards;
+namespace RegioFlow.Common;
 
 /// <summary>
-/// Dashboards are read far more often than the data behind them changes, and one computation over a large register or
-/// a scheme with tens of thousands of cases takes hundreds of milliseconds. This cache keeps each computed dashboard
-/// with the data version it was computed at and hands it out again while that version holds.
+/// Dashboards and the register's counts are read far more often than the data behind them changes, and one computation
+/// over a large register or a scheme with tens of thousands of cases takes hundreds of milliseconds. This cache keeps
+/// each computed result with the data version it was computed at and hands it out again while that version holds.
 /// <para>
 /// The data version is the highest id in the audit trail plus the current minute: every change made through RegioFlow
 /// writes an audit row (the interceptor, and the budget ledger for its own updates), so a new row means the figures may
@@ -16,11 +16,11 @@ namespace RegioFlow.Features.Dashboards;
 /// version is one primary-key lookup. A version that moved makes the next reader compute afresh; readers that arrive
 /// while that computation runs wait for it instead of starting their own.
 /// </para>
-/// Callers check access before they ask the cache and key per audience when the figures depend on who asks.
+/// Callers check access before they ask the cache and key per audience when the result depends on who asks.
 /// </summary>
-public sealed class DashboardCache(TimeProvider clock)
+public sealed class ReadCache(TimeProvider clock)
 {
-    /// <summary>Beyond this many cached dashboards (filters make keys), entries of older versions are dropped first.</summary>
+    /// <summary>Beyond this many cached results (filters make keys), entries of older versions are dropped first.</summary>
     private const int MaxEntries = 1000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -36,7 +36,7 @@ public sealed class DashboardCache(TimeProvider clock)
     }
 
     /// <summary>
-    /// The dashboard under <paramref name="key"/> at <paramref name="version"/>: the cached one, or the result of
+    /// The result under <paramref name="key"/> at <paramref name="version"/>: the cached one, or the result of
     /// <paramref name="compute"/>. The computation runs to its end even when the request that started it is aborted, since
     /// other readers may be waiting for it; a failed computation is not kept.
     /// </summary>
