@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RegioFlow.Data;
 using RegioFlow.Domain;
+using RegioFlow.Features.Initiatives;
 using RegioFlow.IntegrationTests.Infrastructure;
 
 namespace RegioFlow.IntegrationTests.Initiatives;
@@ -72,6 +73,58 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         Assert.Equal("", item.GetProperty("organisation").GetString());
         Assert.Equal("test", item.GetProperty("source").GetString());
     }
+
+    [Theory]
+    [InlineData("bouw", null, null, null)]
+    [InlineData("bouw leiden", null, null, null)]
+    [InlineData("", "techniek", null, "lopend")]
+    [InlineData("zorg", null, "herintreders", null)]
+    [InlineData("robot_arm", null, null, null)]
+    [InlineData("onbekendwoord", null, null, null)]
+    public async Task A_page_found_through_the_search_index_is_the_page_walked_row_by_row(string search, string? sector, string? group, string? status)
+    {
+        // A register page of a search is walked row by row when the counts say that meets the page soon, and found through
+        // the search index otherwise (ListInitiatives.WalkLimit): both must give the same rows in the same order.
+        await AddAsync("Bedrijfstakschool bouw Leiden", activity: "Zij-instromers leren bouwen.", sectors: ["bouw"], status: InitiativeStatus.Lopend);
+        await AddAsync("Bouwplaats Leiden open", sectors: ["bouw", "techniek"], status: InitiativeStatus.Lopend);
+        await AddAsync("Techniek op de bouw", activity: "Leerlingen bouwen een robot_arm.", sectors: ["techniek"], status: InitiativeStatus.Lopend);
+        await AddAsync("Techniekdagen", sectors: ["techniek"], status: InitiativeStatus.Afgerond);
+        await AddAsync("Zorgbanen", activity: "Terug in de zorg.", sectors: ["zorg en welzijn"], groups: ["herintreders"]);
+        await AddAsync("Zorg en bouw samen", sectors: ["zorg en welzijn", "bouw"], groups: ["herintreders", "scholieren"]);
+        for (var n = 0; n < 6; n++)
+        {
+            await AddAsync($"Bouw {n}", activity: n % 2 == 0 ? "in Leiden" : "in Delft", sectors: ["bouw"], status: InitiativeStatus.Lopend);
+        }
+
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegioFlowDbContext>();
+        var filter = await RegisterFilter.ParseAsync(new(search, null, sector, group, null, status), db, Cancellation);
+        // SQLite keeps a separate trigram index; PostgreSQL's trigram indexes are on the initiatives themselves.
+        Assert.Equal(!App.Database.IsPostgres && search != "robot_arm", filter.UsesSearchIndex);
+
+        IQueryable<Guid> Page(RegisterFilter f, int skip, int take) => f.Apply(db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null))
+            .OrderByDescending(i => i.RegisteredAt).ThenBy(i => i.Title).ThenBy(i => i.Id).Select(i => i.Id).Skip(skip).Take(take);
+        var expected = (await db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null).OrderByDescending(i => i.RegisteredAt).ThenBy(i => i.Title)
+                .Select(i => new { i.Id, i.SearchText, i.SectorKeys, i.TargetGroupKeys, i.Status }).ToListAsync(Cancellation))
+            .Where(i => search.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => i.SearchText.Contains(w, StringComparison.Ordinal)))
+            .Where(i => sector is null || i.SectorKeys.Contains($"|{sector}|", StringComparison.Ordinal))
+            .Where(i => group is null || i.TargetGroupKeys.Contains($"|{group}|", StringComparison.Ordinal))
+            .Where(i => status is null || i.Status.Label() == status)
+            .Select(i => i.Id).ToList();
+        Assert.Equal(expected, await Page(filter, 0, 100).ToListAsync(Cancellation));
+        Assert.Equal(expected, await Page(filter.RowByRow, 0, 100).ToListAsync(Cancellation));
+        Assert.Equal(expected.Skip(2).Take(3), await Page(filter, 2, 3).ToListAsync(Cancellation));
+        Assert.Equal(expected.Skip(2).Take(3), await Page(filter.RowByRow, 2, 3).ToListAsync(Cancellation));
+    }
+
+    [Theory]
+    [InlineData(25, 20_000, 100_000, 125)]
+    [InlineData(525, 20_000, 100_000, 2_625)]
+    [InlineData(25, 30, 100_000, 83_334)]
+    [InlineData(25, 25, 100_000, 100_000)]
+    [InlineData(25, 0, 5_000, 5_000)]
+    public void A_walk_in_order_is_estimated_from_the_share_of_rows_that_match(int needed, int matches, int rows, long expected) =>
+        Assert.Equal(expected, Features.Initiatives.ListInitiatives.Handler.RowsToWalk(needed, matches, rows));
 
     [Fact]
     public async Task Pages_split_the_register_newest_first_with_exact_totals()

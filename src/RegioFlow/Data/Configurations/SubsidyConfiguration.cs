@@ -90,6 +90,8 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.HasIndex(i => new { i.RegionId, i.RegisteredAt, i.Title });
         builder.HasIndex(i => new { i.Status, i.RegisteredAt, i.Title });
         builder.HasIndex(i => new { i.Type, i.RegisteredAt, i.Title });
+        // Drafts come first on a register page, newest created first: a partial index keeps them in that order.
+        builder.HasIndex(i => new { i.CreatedAt, i.Title }, "IX_initiatives_Drafts_CreatedAt_Title").HasFilter("\"RegisteredAt\" IS NULL");
         builder.HasIndex(i => i.OrganisationId);
         builder.Ignore(i => i.TotalBudget);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -23,6 +23,19 @@ public sealed record RegisterFilter(IReadOnlyList<string> Words, int? RegionId, 
     /// <summary>The database's separate trigram index, when it has one (SQLite); see <see cref="RegioFlowDbContext.InitiativeSearch"/>.</summary>
     public IQueryable<InitiativeSearchEntry>? SearchIndex { get; init; }
 
+    /// <summary>Whether <see cref="Apply"/> hands part of this filter to <see cref="SearchIndex"/>.</summary>
+    public bool UsesSearchIndex => SearchIndex is not null
+        && (Words.Any(w => !HasWildcard(w))
+            || (Sector is { } s && !HasWildcard(Initiative.KeyOf(s)))
+            || (TargetGroup is { } t && !HasWildcard(Initiative.KeyOf(t))));
+
+    /// <summary>
+    /// The same filter tested row by row on the initiatives, without the search index. For a broad search that is faster
+    /// for a page: walking the register in its order meets the page's rows after a few hundred, while the index lists
+    /// every match first (see ListInitiatives).
+    /// </summary>
+    public RegisterFilter RowByRow => this with { SearchIndex = null };
+
     /// <summary>The filter as a text that is equal for equal filters, to key what is cached for it.</summary>
     public string Key => string.Join('\u001f', string.Join(' ', Words), RegionId, Sector, TargetGroup, Type, Status);
 

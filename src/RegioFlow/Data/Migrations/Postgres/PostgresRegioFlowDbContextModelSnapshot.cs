@@ -825,6 +825,9 @@ namespace RegioFlow.Data.Migrations.Postgres
 
                     b.HasIndex("Type", "RegisteredAt", "Title");
 
+                    b.HasIndex(new[] { "CreatedAt", "Title" }, "IX_initiatives_Drafts_CreatedAt_Title")
+                        .HasFilter("\"RegisteredAt\" IS NULL");
+
                     b.ToTable("initiatives", (string)null);
                 });
 

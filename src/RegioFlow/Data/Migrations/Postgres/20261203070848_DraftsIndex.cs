@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RegioFlow.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DraftsIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_initiatives_Drafts_CreatedAt_Title",
+                table: "initiatives",
+                columns: new[] { "CreatedAt", "Title" },
+                filter: "\"RegisteredAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_initiatives_Drafts_CreatedAt_Title",
+                table: "initiatives");
+        }
+    }
+}
