@@ -27,10 +27,18 @@ public sealed class ReadCache(TimeProvider clock)
 
     private sealed record Entry(string Version, Lazy<Task<object>> Value);
 
-    /// <summary>The current data version (see the class summary).</summary>
-    public async Task<string> VersionAsync(RegioFlowDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current data version (see the class summary); without the minute when <paramref name="changesWithTime"/> is
+    /// false, for results that depend on the data alone, which then stay cached until the data changes.
+    /// </summary>
+    public async Task<string> VersionAsync(RegioFlowDbContext db, CancellationToken cancellationToken, bool changesWithTime = true)
     {
         var last = await db.AuditTrail.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+        if (!changesWithTime)
+        {
+            return $"{last}";
+        }
+
         var minute = clock.GetUtcNow().ToUnixTimeSeconds() / 60;
         return $"{last}:{minute}";
     }

@@ -172,6 +172,43 @@ public sealed class RegisterTests(AppFixture app) : IntegrationTest(app)
         await (await App.AnonymousClient().GetAsync("/api/initiatives", Cancellation)).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task A_draft_behind_an_application_shows_to_the_schemes_fund_administrator_and_no_other_party()
+    {
+        var registered = await AddAsync("Geregistreerd initiatief zorg");
+        var schemeId = await App.QueryAsync(db => db.Schemes.Where(s => s.Name == RegioFlow.Data.DemoDataSeeder.RegioDealName).Select(s => s.Id).SingleAsync(Cancellation));
+        var lead = await App.ClientAsAsync("initiatiefnemer");
+        var created = await lead.PostAsJsonAsync("/api/applications", new
+        {
+            schemeId,
+            requestedAmount = 50_000m,
+            initiative = new
+            {
+                title = "Concept zij-instroom techniek",
+                problem = "Installatiebedrijven vinden geen monteurs.",
+                goals = "Twintig zij-instromers in dienst.",
+                targetGroups = new[] { "zij-instromers" },
+                sectors = new[] { "techniek" },
+                startDate = "2026-03-01",
+                endDate = "2027-12-31",
+            },
+        }, Cancellation);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Cancellation));
+        var application = await created.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var draft = await App.QueryAsync(db => db.FundingApplications.Where(a => a.Id == application.GetProperty("id").GetGuid()).Select(a => a.InitiativeId).SingleAsync(Cancellation));
+        Assert.Null(await StoredAsync(draft, i => i.RegisteredAt));
+
+        // The lead's organisation's draft, and through the draft application the fund administrator of its scheme.
+        Assert.Equal([draft, registered], await IdsAsync(lead, ""));
+        var fund = await App.ClientAsAsync("fondsbeheerder");
+        Assert.Equal([draft, registered], await IdsAsync(fund, ""));
+        Assert.Equal([draft], await IdsAsync(fund, "search=concept%20techniek"));
+        Assert.Equal(2, (await GetAsync(fund, "pageSize=1")).GetProperty("total").GetInt32());
+        Assert.Equal([registered], await IdsAsync(fund, "page=2&pageSize=1"));
+        // The table sees an application only once submitted.
+        Assert.Equal([registered], await IdsAsync(await App.ClientAsAsync("tafellid"), ""));
+    }
+
     [Theory]
     [InlineData("region=nergens", "region", "Onbekende regio 'nergens'.")]
     [InlineData("type=omscholing", "type", "Onbekend type 'omscholing'. Kies uit: techniekpromotie, zij-instroom, werkgeversperspectief, instrumentarium.")]

@@ -86,10 +86,13 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         builder.HasIndex(i => new { i.Source, i.SourceKey }).IsUnique();
         // The register pages newest registered first (RegisteredAt desc, Title); a region, status or type filter walks
         // its own index in that order, so a page and its count read only the matching entries.
-        builder.HasIndex(i => new { i.RegisteredAt, i.Title });
-        builder.HasIndex(i => new { i.RegionId, i.RegisteredAt, i.Title });
-        builder.HasIndex(i => new { i.Status, i.RegisteredAt, i.Title });
-        builder.HasIndex(i => new { i.Type, i.RegisteredAt, i.Title });
+        // These hold the registered initiatives only, so that the drafts' query (RegisteredAt IS NULL) cannot pick them:
+        // SQLite would rather look the drafts up in one and sort them than walk the drafts' own index below in order.
+        const string Registered = "\"RegisteredAt\" IS NOT NULL";
+        builder.HasIndex(i => new { i.RegisteredAt, i.Title }).HasFilter(Registered);
+        builder.HasIndex(i => new { i.RegionId, i.RegisteredAt, i.Title }).HasFilter(Registered);
+        builder.HasIndex(i => new { i.Status, i.RegisteredAt, i.Title }).HasFilter(Registered);
+        builder.HasIndex(i => new { i.Type, i.RegisteredAt, i.Title }).HasFilter(Registered);
         // Drafts come first on a register page, newest created first: a partial index keeps them in that order.
         builder.HasIndex(i => new { i.CreatedAt, i.Title }, "IX_initiatives_Drafts_CreatedAt_Title").HasFilter("\"RegisteredAt\" IS NULL");
         builder.HasIndex(i => i.OrganisationId);

@@ -44,6 +44,29 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
         return all.Where(i => i.RegisteredAt != null || (i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value)) || visibleApplications.Any(a => a.InitiativeId == i.Id));
     }
 
+    /// <summary>
+    /// The drafts the user may see (<see cref="Visible"/> without the register): all for oversight and admins, otherwise
+    /// those of their own organisations followed by those behind an application they may see. Written as two queries
+    /// joined with UNION ALL, the second without the first's, rather than one OR: inside an OR PostgreSQL checks the
+    /// applications as one hashed list of every application the user may see (a hundred thousand for a fund
+    /// administrator, a quarter of a second per register page); apart, it looks up each draft's applications.
+    /// </summary>
+    public IQueryable<Initiative> VisibleDrafts()
+    {
+        var drafts = db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt == null);
+        if (user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight))
+        {
+            return drafts;
+        }
+
+        var subject = user.SubjectId ?? "";
+        var organisations = db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
+        var visibleApplications = applications.Visible();
+        var own = drafts.Where(i => i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value));
+        var behindApplications = drafts.Where(i => (i.OrganisationId == null || !organisations.Contains(i.OrganisationId.Value)) && visibleApplications.Any(a => a.InitiativeId == i.Id));
+        return own.Concat(behindApplications);
+    }
+
     /// <summary>The initiative if the user may see it: 404 when it does not exist, 403 when it is not theirs.</summary>
     public async Task<Initiative> VisibleAsync(Guid id, CancellationToken cancellationToken)
     {

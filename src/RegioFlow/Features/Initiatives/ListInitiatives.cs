@@ -69,7 +69,8 @@ public static class ListInitiatives
             var registered = filter.Apply(RegisteredPart());
             var drafts = filter.Apply(DraftPart());
             // Counting a broad search reads every match; the counts hold until the data changes, so pages and readers share them.
-            var version = await cache.VersionAsync(db, cancellationToken);
+            // Which initiatives match and who may see them changes with the data only, not with the time.
+            var version = await cache.VersionAsync(db, cancellationToken, changesWithTime: false);
             var counts = await CountAsync(filter, drafts, registered, version);
             var draftCount = counts.Drafts;
             var total = draftCount + counts.Registered;
@@ -127,7 +128,7 @@ public static class ListInitiatives
 
         private IQueryable<Initiative> RegisteredPart() => db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null);
 
-        private IQueryable<Initiative> DraftPart() => access.Visible().Where(i => i.RegisteredAt == null);
+        private IQueryable<Initiative> DraftPart() => access.VisibleDrafts();
 
         private Task<RegisterCounts> CountAsync(RegisterFilter filter, IQueryable<Initiative> drafts, IQueryable<Initiative> registered, string version) =>
             cache.GetAsync(

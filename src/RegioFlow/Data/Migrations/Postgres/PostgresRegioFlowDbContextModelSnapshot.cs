@@ -814,16 +814,20 @@ namespace RegioFlow.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TargetGroupKeys"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TargetGroupKeys"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("RegisteredAt", "Title");
+                    b.HasIndex("RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
                     b.HasIndex("Source", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "RegisteredAt", "Title");
+                    b.HasIndex("RegionId", "RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
-                    b.HasIndex("Status", "RegisteredAt", "Title");
+                    b.HasIndex("Status", "RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
-                    b.HasIndex("Type", "RegisteredAt", "Title");
+                    b.HasIndex("Type", "RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "CreatedAt", "Title" }, "IX_initiatives_Drafts_CreatedAt_Title")
                         .HasFilter("\"RegisteredAt\" IS NULL");

@@ -813,16 +813,20 @@ namespace RegioFlow.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("RegisteredAt", "Title");
+                    b.HasIndex("RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
                     b.HasIndex("Source", "SourceKey")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "RegisteredAt", "Title");
+                    b.HasIndex("RegionId", "RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
-                    b.HasIndex("Status", "RegisteredAt", "Title");
+                    b.HasIndex("Status", "RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
-                    b.HasIndex("Type", "RegisteredAt", "Title");
+                    b.HasIndex("Type", "RegisteredAt", "Title")
+                        .HasFilter("\"RegisteredAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "CreatedAt", "Title" }, "IX_initiatives_Drafts_CreatedAt_Title")
                         .HasFilter("\"RegisteredAt\" IS NULL");
