@@ -46,10 +46,11 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
 
     /// <summary>
     /// The drafts the user may see (<see cref="Visible"/> without the register): all for oversight and admins, otherwise
-    /// those of their own organisations followed by those behind an application they may see. Written as two queries
-    /// joined with UNION ALL, the second without the first's, rather than one OR: inside an OR PostgreSQL checks the
-    /// applications as one hashed list of every application the user may see (a hundred thousand for a fund
-    /// administrator, a quarter of a second per register page); apart, it looks up each draft's applications.
+    /// those of their own organisations and those behind an application they may see. On PostgreSQL written as two
+    /// queries joined with UNION ALL, the second without the first's, rather than one OR: inside an OR PostgreSQL checks
+    /// the applications as one hashed list of every application the user may see (a hundred thousand for a fund
+    /// administrator, a quarter of a second per register page); apart, it looks up each draft's applications. SQLite
+    /// checks the OR row by row while it walks the drafts in order and stops at the page, which the union would prevent.
     /// </summary>
     public IQueryable<Initiative> VisibleDrafts()
     {
@@ -57,6 +58,11 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
         if (user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight))
         {
             return drafts;
+        }
+
+        if (!db.Database.IsNpgsql())
+        {
+            return Visible().Where(i => i.RegisteredAt == null);
         }
 
         var subject = user.SubjectId ?? "";
