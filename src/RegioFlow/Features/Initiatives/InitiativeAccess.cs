@@ -13,31 +13,34 @@ namespace RegioFlow.Features.Initiatives;
 /// oversight and administrators. Another organisation's draft stays hidden until it is submitted. The similarity ranking compares only within this set, so a
 /// suggestion never reveals an initiative the user could not open.
 /// </summary>
-public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, ApplicationAccess applications, InitiativeSimilarityIndex similarity)
+public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, ApplicationAccess applications, InitiativeSimilarityIndex similarity, ReadCache cache)
 {
     /// <summary>How many of the best-ranked initiatives are checked for visibility first, and how deep before ranking all.</summary>
     private const int FirstCandidates = 50;
 
     private const int DeeperCandidates = 500;
 
+    /// <summary>Up to this many drafts a user may see travel to PostgreSQL as a list of ids (<see cref="VisibleDraftsAsync"/>).</summary>
+    private const int MaxDraftIds = 20_000;
+
+    /// <summary>Oversight and admins see every initiative, drafts included.</summary>
+    private bool SeesAll => user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight);
+
     /// <summary>
     /// Who sees the same initiatives as the caller, to key what is cached per audience: oversight and admins see all;
     /// anyone else also the drafts of their own organisations and behind their applications, which follow from who they are.
     /// </summary>
-    public string Audience => user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight)
-        ? "all"
-        : $"{user.SubjectId}|{string.Join(',', user.Roles.Order())}";
+    public string Audience => SeesAll ? "all" : $"{user.SubjectId}|{string.Join(',', user.Roles.Order())}";
 
     public IQueryable<Initiative> Visible()
     {
         var all = db.Initiatives.AsNoTracking();
-        if (user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight))
+        if (SeesAll)
         {
             return all;
         }
 
-        var subject = user.SubjectId ?? "";
-        var organisations = db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
+        var organisations = OwnOrganisations();
         // A correlated EXISTS (index on the application's initiative) rather than IN over every visible application: a
         // check of a few initiatives (the similar list, one detail page) then reads their applications only.
         var visibleApplications = applications.Visible();
@@ -45,20 +48,18 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
     }
 
     /// <summary>
-    /// The drafts the user may see (<see cref="Visible"/> without the register): all for oversight and admins, otherwise
-    /// those of their own organisations and those behind an application they may see. On PostgreSQL written as two
-    /// queries joined with UNION ALL, the second without the first's, rather than one OR: inside an OR PostgreSQL checks
-    /// the applications as one hashed list of every application the user may see (a hundred thousand for a fund
-    /// administrator, a quarter of a second per register page); apart, it looks up each draft's applications. SQLite
-    /// checks the OR row by row while it walks the drafts in order and stops at the page, which the union would prevent.
+    /// The drafts the user may see (<see cref="Visible"/> without the register), for the register's pages and counts at
+    /// data version <paramref name="version"/>. SQLite checks <see cref="Visible"/>'s OR row by row while it walks the
+    /// drafts in order, and stops at the page. Inside that OR PostgreSQL checks the applications as one hashed list of
+    /// every application the user may see (a hundred thousand for a fund administrator, a quarter of a second per page).
+    /// There the drafts are two queries joined with UNION ALL, own organisations' and the others behind an application,
+    /// and, since PostgreSQL must read every draft of the union for each page, their ids are kept until the data changes:
+    /// a page then walks the drafts' index and tests each against that list.
     /// </summary>
-    /// <summary>Oversight and admins see every draft.</summary>
-    public bool SeesAllDrafts => user.IsInRole(Role.Admin) || user.IsInRole(Role.Oversight);
-
-    public IQueryable<Initiative> VisibleDrafts()
+    public async Task<IQueryable<Initiative>> VisibleDraftsAsync(string version)
     {
         var drafts = db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt == null);
-        if (SeesAllDrafts)
+        if (SeesAll)
         {
             return drafts;
         }
@@ -68,12 +69,21 @@ public sealed class InitiativeAccess(RegioFlowDbContext db, CurrentUser user, Ap
             return Visible().Where(i => i.RegisteredAt == null);
         }
 
-        var subject = user.SubjectId ?? "";
-        var organisations = db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
+        var organisations = OwnOrganisations();
         var visibleApplications = applications.Visible();
-        var own = drafts.Where(i => i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value));
-        var behindApplications = drafts.Where(i => (i.OrganisationId == null || !organisations.Contains(i.OrganisationId.Value)) && visibleApplications.Any(a => a.InitiativeId == i.Id));
-        return own.Concat(behindApplications);
+        var union = drafts.Where(i => i.OrganisationId != null && organisations.Contains(i.OrganisationId.Value))
+            .Concat(drafts.Where(i => (i.OrganisationId == null || !organisations.Contains(i.OrganisationId.Value)) && visibleApplications.Any(a => a.InitiativeId == i.Id)));
+        var ids = await cache.GetAsync(
+            string.Join('\u001f', "visible-drafts", Audience),
+            version,
+            async () => await union.Select(i => i.Id).ToListAsync(CancellationToken.None));
+        return ids.Count > MaxDraftIds ? union : drafts.Where(i => ids.Contains(i.Id));
+    }
+
+    private IQueryable<Guid> OwnOrganisations()
+    {
+        var subject = user.SubjectId ?? "";
+        return db.Memberships.Where(m => db.Users.Any(u => u.Id == m.UserAccountId && u.ExternalId == subject)).Select(m => m.OrganisationId);
     }
 
     /// <summary>The initiative if the user may see it: 404 when it does not exist, 403 when it is not theirs.</summary>

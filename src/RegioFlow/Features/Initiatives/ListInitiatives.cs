@@ -25,9 +25,6 @@ public static class ListInitiatives
     /// <summary>The most rows a page of a search walks in order instead of asking the search index (about 10 ms on SQLite).</summary>
     public const int WalkLimit = 10_000;
 
-    /// <summary>Up to this many visible drafts travel as a list of ids on PostgreSQL (see DraftPartAsync).</summary>
-    private const int MaxDraftIds = 20_000;
-
     /// <param name="Page">1-based; text so that "abc" gets a Dutch 400 instead of a binding failure.</param>
     public sealed record Query(
         string? Search = null,
@@ -71,7 +68,7 @@ public static class ListInitiatives
             // database walk the (RegisteredAt, Title) index instead of sorting the whole register for every page.
             // Which initiatives match and who may see them changes with the data only, not with the time.
             var version = await cache.VersionAsync(db, cancellationToken, changesWithTime: false);
-            var draftPart = await DraftPartAsync(version);
+            var draftPart = await access.VisibleDraftsAsync(version);
             var registered = filter.Apply(RegisteredPart());
             var drafts = filter.Apply(draftPart);
             // Counting a broad search reads every match; the counts hold until the data changes, so pages and readers share them.
@@ -87,7 +84,7 @@ public static class ListInitiatives
                 // that costs fewer than WalkLimit rows, and found through the index otherwise (a rare word, a deep page).
                 var all = await CountAsync(RegisterFilter.None, draftPart, RegisteredPart(), version);
                 var rowByRow = filter.RowByRow;
-                if (RowsToWalk(skip + pageSize, counts.Drafts, all.Drafts) <= WalkLimit)
+                if (RowsToWalk(skip + pageSize, draftCount, all.Drafts) <= WalkLimit)
                 {
                     drafts = rowByRow.Apply(draftPart);
                 }
@@ -97,6 +94,7 @@ public static class ListInitiatives
                     registered = rowByRow.Apply(RegisteredPart());
                 }
             }
+
             var ids = new List<Guid>();
             if (skip < draftCount)
             {
@@ -131,27 +129,6 @@ public static class ListInitiatives
         }
 
         private IQueryable<Initiative> RegisteredPart() => db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt != null);
-
-        /// <summary>
-        /// The drafts the caller may see. On PostgreSQL, for a caller who does not see all drafts, their ids are kept until the
-        /// data changes and a page walks the drafts' index testing each id against that list: PostgreSQL cannot walk the
-        /// drafts in order through <see cref="InitiativeAccess.VisibleDrafts"/>'s union and reads every draft for each page.
-        /// </summary>
-        private async Task<IQueryable<Initiative>> DraftPartAsync(string version)
-        {
-            if (access.SeesAllDrafts || !db.Database.IsNpgsql())
-            {
-                return access.VisibleDrafts();
-            }
-
-            var ids = await cache.GetAsync(
-                string.Join('\u001f', "register-drafts", access.Audience),
-                version,
-                async () => await access.VisibleDrafts().Select(i => i.Id).ToListAsync(CancellationToken.None));
-            return ids.Count > MaxDraftIds
-                ? access.VisibleDrafts()
-                : db.Initiatives.AsNoTracking().Where(i => i.RegisteredAt == null && ids.Contains(i.Id));
-        }
 
         private Task<RegisterCounts> CountAsync(RegisterFilter filter, IQueryable<Initiative> drafts, IQueryable<Initiative> registered, string version) =>
             cache.GetAsync(
